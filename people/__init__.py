@@ -1,0 +1,4 @@
+"""People and where they work: accounts, regions, schools with their support rooms, roles.
+
+It also owns scoping: which regions, schools and people a person may see or change.
+"""

@@ -1,0 +1,56 @@
+"""How django-allauth fits the product: invitations instead of open sign-up, e-mail from
+tasks, and the person's own language after sign-in."""
+
+import time
+from typing import Any
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records
+from allauth.core import context
+from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import translation
+
+from lms.mail import send_email_after_commit
+
+# How long after a password sign-in a person may add their first authenticator without
+# typing the password again.
+FIRST_AUTHENTICATOR_WINDOW_SECONDS = 10 * 60
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def is_open_for_signup(self, request: HttpRequest) -> bool:
+        return settings.LMS_OPEN_SIGNUP
+
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        message = self.render_mail(template_prefix, email, context)
+        html = next(
+            (str(content) for content, mimetype in message.alternatives if mimetype == "text/html"),
+            "",
+        )
+        send_email_after_commit(to=email, subject=message.subject, text=message.body, html=html)
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        language = getattr(request.user, "preferred_language", None)
+        if language in dict(settings.LANGUAGES):
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+            return reverse("home")
+        return super().get_login_redirect_url(request)
+
+    def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
+        """Setting up the first authenticator straight after signing in with a password does
+        not ask for the password again: programme roles are sent there on sign-in, and the
+        password was proven seconds ago. Every other sensitive change still asks."""
+        request = context.request
+        if app == "allauth.mfa" and request is not None and request.user.is_authenticated:
+            records = get_authentication_records(request, request.user)
+            signed_in_at = max(
+                (r["at"] for r in records if r.get("method") == "password"), default=0
+            )
+            fresh = time.time() - signed_in_at < FIRST_AUTHENTICATOR_WINDOW_SECONDS
+            if fresh and not is_mfa_enabled(request.user):
+                return False
+        return super().is_reauthentication_required(app=app, **kwargs)

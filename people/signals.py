@@ -1,0 +1,19 @@
+"""Signals that let sibling apps react to each other without importing one another.
+
+``observed_practice_changed``
+    Sent by ``supervision`` after an observation of a person is submitted, corrected or
+    withdrawn. Arguments: ``person_id`` (int), ``observation_count`` (number of submitted
+    observations of the person), ``average_score`` (their mean score on the rubric scale,
+    or ``None`` if there are none) and ``scale_max`` (the top of the scale those scores
+    use). ``courses`` listens, because a course can require observed practice before it
+    counts as completed.
+
+``roles_changed``
+    Sent after commit whenever a person gains or loses a role. Argument: ``person_id``.
+    ``courses`` listens, to enrol the person in courses their new roles require.
+"""
+
+from django.dispatch import Signal
+
+observed_practice_changed = Signal()
+roles_changed = Signal()

@@ -1,0 +1,107 @@
+"""The demo programme: realistic, deterministic, idempotent, and every printed login works.
+
+Building the demo takes a while, so one test builds it twice and checks everything.
+"""
+
+from __future__ import annotations
+
+import re
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.core import mail
+from django.core.management import call_command
+from django.test import Client
+
+from courses.models import CoursePage, Enrolment
+from people.models import Region, RoleMembership, School, User
+from people.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+DEMO_APPS = {
+    "people",
+    "account",
+    "mfa",
+    "auth",
+    "courses",
+    "certificates",
+    "supervision",
+    "programmes",
+}
+
+
+def seed() -> str:
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def counts() -> dict[str, int]:
+    return {
+        model._meta.label: model.objects.count()
+        for model in apps.get_models()
+        if model._meta.app_label in DEMO_APPS
+    }
+
+
+def test_the_demo_is_realistic_idempotent_and_its_logins_work() -> None:
+    output = seed()
+    first = counts()
+    snapshot = list(User.objects.order_by("pk").values_list("email", "full_name", "password"))
+    assert mail.outbox == []  # building the demo e-mails nobody
+
+    # Places: all regions and cities; the programme's eight places with two schools each.
+    assert Region.objects.count() == 20
+    schools = School.objects.select_related("region", "support_room")
+    assert schools.count() == 16
+    assert {school.region.code for school in schools} == {
+        "almaty-region",
+        "atyrau",
+        "west-kazakhstan",
+        "east-kazakhstan",
+        "zhambyl",
+        "turkestan",
+        "kostanay",
+        "astana",
+    }
+    assert all(school.support_room.sen_places == 40 for school in schools)
+
+    # People in every role, named in two alphabets.
+    assert set(RoleMembership.objects.values_list("role", flat=True)) == set(Role.values)
+    assert 300 <= User.objects.count() <= 400
+    person = User.objects.exclude(full_name_alt="").first()
+    assert person is not None
+    assert re.search(r"[А-Яа-яӘәҒғҚқҢңӨөҰұҮүІі]", person.full_name)
+    assert re.fullmatch(r"[A-Za-zÄäĞğÑñÖöŪūÜüİıŞş .\-]+", person.full_name_alt)
+
+    # Courses in three languages, and learners at every stage.
+    for language in ("kk", "ru", "en"):
+        assert CoursePage.objects.filter(locale__language_code=language).count() == 8
+    stages = {
+        "not started": Enrolment.objects.filter(required_done=0, status="active").count(),
+        "part-way": Enrolment.objects.filter(required_done__gt=0, status="active").count(),
+        "completed": Enrolment.objects.filter(status="completed").count(),
+    }
+    assert all(stages.values()), stages
+
+    # A second run changes nothing.
+    seed()
+    assert counts() == first
+    assert (
+        list(User.objects.order_by("pk").values_list("email", "full_name", "password")) == snapshot
+    )
+
+    # Every printed login signs in.
+    password = re.search(r"password for all: (\S+)\)", output)
+    assert password
+    logins = re.findall(r"^\s+.+?\s{2,}(\S+@\S+)", output, flags=re.MULTILINE)
+    assert len(logins) == 10
+    for email in logins:
+        client = Client()
+        response = client.post(
+            "/en/accounts/login/", {"login": email, "password": password.group(1)}
+        )
+        assert response.status_code == 302, email
+        assert client.get("/en/").wsgi_request.user.email == email
