@@ -1,0 +1,114 @@
+"""Forms for learners, trainers and managers."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from people import scoping
+from people.models import Region, School, User
+from people.roles import LEARNER_ROLES, Role
+
+from .blocks import REFLECTION_MAX_LENGTH
+from .models import Enrolment
+
+
+class ReflectionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your reflection"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        # The service enforces the prompt's own limits with a clear message; this only
+        # stops absurdly large posts before they reach it.
+        max_length=REFLECTION_MAX_LENGTH * 2,
+    )
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("accept", _("Accept")), ("return", _("Return with a comment"))],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment for the learner"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Required when you return the reflection."),
+    )
+
+
+def _learner_role_choices() -> list[tuple[str, Any]]:
+    return [(role.value, role.label) for role in Role if role in LEARNER_ROLES]
+
+
+class ReportFilterForm(forms.Form):
+    show_optional_marks = False
+
+    region = forms.ModelChoiceField(
+        label=_("Region"), queryset=Region.objects.none(), required=False, empty_label=_("All")
+    )
+    school = forms.ModelChoiceField(
+        label=_("School"), queryset=School.objects.none(), required=False, empty_label=_("All")
+    )
+    role = forms.ChoiceField(label=_("Role"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[
+            ("", _("All")),
+            (Enrolment.Status.ACTIVE, Enrolment.Status.ACTIVE.label),
+            (Enrolment.Status.COMPLETED, Enrolment.Status.COMPLETED.label),
+        ],
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["region"]).queryset = scoping.visible_regions(user)
+        cast(forms.ModelChoiceField, self.fields["school"]).queryset = scoping.visible_schools(
+            user
+        ).select_related("region")
+        cast(forms.ChoiceField, self.fields["role"]).choices = [
+            ("", _("All")),
+            *_learner_role_choices(),
+        ]
+
+
+class CohortForm(forms.Form):
+    name = forms.CharField(
+        label=_("Cohort name"), max_length=200, help_text=_("For example: Tutors, autumn intake.")
+    )
+    starts_on = forms.DateField(
+        label=_("Starts on"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    school = forms.ModelChoiceField(
+        label=_("Everyone at this school"),
+        queryset=School.objects.none(),
+        required=False,
+        empty_label="—",
+    )
+    region = forms.ModelChoiceField(
+        label=_("Everyone in this region"),
+        queryset=Region.objects.none(),
+        required=False,
+        empty_label="—",
+    )
+    role = forms.ChoiceField(label=_("Only people in this role"), required=False)
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["school"]).queryset = scoping.visible_schools(
+            user
+        ).select_related("region")
+        cast(forms.ModelChoiceField, self.fields["region"]).queryset = scoping.visible_regions(user)
+        cast(forms.ChoiceField, self.fields["role"]).choices = [("", "—"), *_learner_role_choices()]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not (data.get("school") or data.get("region") or data.get("role")):
+            raise forms.ValidationError(_("Choose a school, a region or a role."))
+        return data
