@@ -1,0 +1,2 @@
+"""Certificates: templates, issue, reissue and revocation, frozen PDFs and public
+verification by code or QR. It consumes course completion from ``courses``."""
