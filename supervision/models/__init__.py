@@ -1,0 +1,40 @@
+"""Supervision records: rubrics and their frozen versions, supervision years, visits,
+observations with scores, attachments, action points and their reviews, reminders sent.
+
+Children never appear: observations describe the practice of staff; a note may speak of
+"a pupil" but the product stores no child's name, diagnosis or PMPC conclusion.
+"""
+
+from .records import (
+    ActionPoint,
+    ActionPointReview,
+    Attachment,
+    Observation,
+    ObservationScore,
+    Reminder,
+    attachment_path,
+    private_storage,
+)
+from .rubrics import MAX_SCALE_LEVELS, Rubric, RubricVersion, SessionType, pick
+from .visits import PLANNED_STATES, SUBMITTED_STATES, Frequency, SupervisionYear, Visit
+
+__all__ = [
+    "MAX_SCALE_LEVELS",
+    "PLANNED_STATES",
+    "SUBMITTED_STATES",
+    "ActionPoint",
+    "ActionPointReview",
+    "Attachment",
+    "Frequency",
+    "Observation",
+    "ObservationScore",
+    "Reminder",
+    "Rubric",
+    "RubricVersion",
+    "SessionType",
+    "SupervisionYear",
+    "Visit",
+    "attachment_path",
+    "pick",
+    "private_storage",
+]
