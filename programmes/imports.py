@@ -1,0 +1,322 @@
+"""Reading and checking a staff list (CSV or XLSX) before anything is imported.
+
+The file is read whole, every row is checked against the database and the importer's
+scope, and every problem is reported with its row, column and a message in the
+importer's language. Nothing is written here: ``services.staff_import_commit`` imports a
+file only once it has no problem at all.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils import translation
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+
+from people import scoping
+from people.models import Region, School, TrainingArea, User
+from people.roles import IN_REGION, ROLE_PLACES, Role, Specialism
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 20_000
+COLUMNS = [
+    "email",
+    "full_name",
+    "full_name_alt",
+    "language",
+    "role",
+    "school",
+    "region",
+    "training_area",
+    "specialism",
+]
+REQUIRED_COLUMNS = ["email", "full_name", "role"]
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+@dataclass
+class Problem:
+    row: int  # 1-based line of the file, the header being line 1; 0 for the whole file
+    column: str
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"row": self.row, "column": self.column, "message": self.message}
+
+
+@dataclass
+class StaffRow:
+    line: int
+    email: str
+    full_name: str
+    full_name_alt: str
+    language: str
+    role: str
+    school: School | None
+    region: Region | None
+    training_area: TrainingArea | None
+    specialism: str
+    existing: User | None = None
+
+
+@dataclass
+class CheckedFile:
+    rows: list[StaffRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.problems and bool(self.rows)
+
+
+class FileProblem(Exception):
+    """The file as a whole cannot be read (format, encoding, size, columns)."""
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (with or without a byte-order mark), else Windows-1251, as Excel in Russian
+    and Kazakh saves CSV."""
+    for encoding in ("utf-8-sig", "cp1251"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise FileProblem(_("The file is not in UTF-8 or Windows-1251 text."))
+
+
+def read_table(data: bytes, filename: str) -> list[list[str]]:
+    """The file's cells as text, first row first. XLSX is recognised by its content, not
+    only by its name."""
+    if not data.strip():
+        raise FileProblem(_("The file is empty."))
+    if len(data) > MAX_BYTES:
+        raise FileProblem(
+            _("The file is larger than %(size)s MB. Split it into smaller files.")
+            % {"size": MAX_BYTES // (1024 * 1024)}
+        )
+    if data[:4] == b"PK\x03\x04":
+        try:
+            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+            raise FileProblem(_("The file is not a readable XLSX workbook.")) from error
+        sheet = workbook.worksheets[0]
+        table = [
+            ["" if cell is None else str(cell).strip() for cell in row]
+            for row in sheet.iter_rows(values_only=True)
+        ]
+        workbook.close()
+    elif filename.lower().endswith((".csv", ".txt")) or b"\x00" not in data[:1024]:
+        text = _decode(data)
+        try:
+            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        table = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+    else:
+        raise FileProblem(_("Upload a CSV or XLSX file."))
+    table = [row for row in table if any(cell for cell in row)]
+    if len(table) < 2:
+        raise FileProblem(_("The file has no rows under its header."))
+    if len(table) - 1 > MAX_ROWS:
+        raise FileProblem(
+            _("The file has more than %(count)s rows. Split it into smaller files.")
+            % {"count": MAX_ROWS}
+        )
+    return table
+
+
+def _lookup(values: dict[str, Any]) -> dict[str, Any]:
+    return {key.strip().lower(): value for key, value in values.items() if key}
+
+
+def _choices_in_every_language(choices: list[tuple[str, Any]]) -> dict[str, str]:
+    """Codes, and labels in Kazakh, Russian and English, all lower-case, to the code."""
+    found = {}
+    for code, label in choices:
+        found[code.lower()] = code
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                found[str(label).strip().lower()] = code
+    return found
+
+
+def check_table(table: list[list[str]], *, actor: User) -> CheckedFile:
+    """Every problem of every row, or the rows ready to import."""
+    header = [cell.strip().lower() for cell in table[0]]
+    missing = [column for column in REQUIRED_COLUMNS if column not in header]
+    if missing:
+        raise FileProblem(
+            _(
+                "These columns are missing: %(missing)s. "
+                "The first row must name the columns: %(all)s."
+            )
+            % {"missing": ", ".join(missing), "all": ", ".join(COLUMNS)}
+        )
+    unknown = [column for column in header if column and column not in COLUMNS]
+    if unknown:
+        raise FileProblem(
+            _("These columns are not known: %(unknown)s. Use the names of the template: %(all)s.")
+            % {"unknown": ", ".join(unknown), "all": ", ".join(COLUMNS)}
+        )
+    index = {column: header.index(column) for column in COLUMNS if column in header}
+
+    schools = _lookup({s.code: s for s in School.objects.select_related("region")})
+    regions = _lookup({r.code: r for r in Region.objects.all()})
+    areas = _lookup({a.code: a for a in TrainingArea.objects.all()})
+    for known_area in TrainingArea.objects.all():
+        for language, _name in settings.LANGUAGES:
+            areas.setdefault(getattr(known_area, f"name_{language}").strip().lower(), known_area)
+    roles = _choices_in_every_language(Role.choices)
+    specialisms = _choices_in_every_language(Specialism.choices)
+    languages = {code: code for code, _name in settings.LANGUAGES}
+
+    emails_in_file: dict[str, int] = {}
+    result = CheckedFile()
+    raw_rows = table[1:]
+    email_at = index["email"]
+    addresses = {raw[email_at].strip().lower() for raw in raw_rows if email_at < len(raw)}
+    existing = {u.email: u for u in User.objects.filter(email__in=addresses - {""})}
+
+    for offset, raw in enumerate(raw_rows):
+        line = offset + 2
+        cells = {column: (raw[i] if i < len(raw) else "").strip() for column, i in index.items()}
+        problems: list[Problem] = []
+
+        def problem(
+            column: str, message: str, problems: list[Problem] = problems, line: int = line
+        ) -> None:
+            problems.append(Problem(line, column, message))
+
+        for column, value in cells.items():
+            if value.startswith(FORMULA_STARTS):
+                problem(column, _("This looks like a spreadsheet formula; enter plain text."))
+        email = cells.get("email", "").lower()
+        try:
+            validate_email(email)
+        except ValidationError:
+            problem("email", _("Enter a valid e-mail address."))
+        if email in emails_in_file:
+            problem(
+                "email",
+                _("The same address is on row %(row)s: one person per address.")
+                % {"row": emails_in_file[email]},
+            )
+        elif email:
+            emails_in_file[email] = line
+        full_name = " ".join(cells.get("full_name", "").split())
+        if not full_name:
+            problem("full_name", _("Enter the person's full name."))
+        language = cells.get("language", "").lower() or settings.LANGUAGE_CODE
+        if language not in languages:
+            problem("language", _("Use kk, ru or en."))
+        role = roles.get(cells.get("role", "").lower(), "")
+        if not role:
+            problem(
+                "role",
+                _("Unknown role. Use one of: %(roles)s.") % {"roles": ", ".join(Role.values)},
+            )
+        school = schools.get(cells.get("school", "").lower()) if cells.get("school") else None
+        if cells.get("school") and school is None:
+            problem("school", _("No school has this code."))
+        region = regions.get(cells.get("region", "").lower()) if cells.get("region") else None
+        if cells.get("region") and region is None:
+            problem("region", _("No region has this code."))
+        area: TrainingArea | None = (
+            areas.get(cells.get("training_area", "").lower())
+            if cells.get("training_area")
+            else None
+        )
+        if cells.get("training_area") and area is None:
+            problem("training_area", _("Unknown training area."))
+        specialism = (
+            specialisms.get(cells.get("specialism", "").lower(), "")
+            if cells.get("specialism")
+            else ""
+        )
+        if cells.get("specialism") and not specialism:
+            problem("specialism", _("Unknown specialism."))
+
+        if role:
+            places = ROLE_PLACES[role]
+            if (
+                school is None
+                and region is None
+                and cells.get("school", "") == ""
+                and "school" in places
+            ):
+                problem("school", _("Give the school's code for this role."))
+            if school is not None and region is not None:
+                problem("region", _("Give a school or a region, not both."))
+            if region is not None and IN_REGION not in places:
+                problem("region", _("This role is not held in a region."))
+            if role == Role.TUTOR and area is None and not cells.get("training_area"):
+                problem("training_area", _("Give the tutor's training area."))
+            if role != Role.TUTOR and cells.get("training_area"):
+                problem("training_area", _("Only tutors have a training area."))
+            if role == Role.SPECIALIST and not cells.get("specialism"):
+                problem("specialism", _("Give the specialist's specialism."))
+            if role != Role.SPECIALIST and cells.get("specialism"):
+                problem("specialism", _("Only specialists have a specialism."))
+            if (school or region) and not scoping.can_grant(
+                actor, role, school=school, region=region
+            ):
+                problem(
+                    "school" if school else "region",
+                    _("You cannot give this role here: it is outside your scope."),
+                )
+        if problems:
+            result.problems.extend(problems)
+            continue
+        result.rows.append(
+            StaffRow(
+                line=line,
+                email=email,
+                full_name=full_name,
+                full_name_alt=" ".join(cells.get("full_name_alt", "").split()),
+                language=language,
+                role=role,
+                school=school,
+                region=region,
+                training_area=area,
+                specialism=specialism,
+                existing=existing.get(email),
+            )
+        )
+    return result
+
+
+def template_rows() -> list[list[str]]:
+    """The header and two example rows of the template to download."""
+    return [
+        COLUMNS,
+        [
+            "aigerim.seitova@example.kz",
+            "Әйгерім Сейітова",
+            "Äigerım Seiıtova",
+            "kk",
+            "tutor",
+            "almaty-region-7",
+            "",
+            "autism",
+            "",
+        ],
+        [
+            "irina.petrova@example.kz",
+            "Ирина Петрова",
+            "Irina Petrova",
+            "ru",
+            "specialist",
+            "almaty-region-7",
+            "",
+            "",
+            "speech_therapist",
+        ],
+    ]

@@ -1,0 +1,281 @@
+"""Every change programmes make: stored training statuses, staff imports, enrolment by a
+programme's required courses."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import timedelta
+from typing import Any
+
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from courses import services as course_services
+from courses.models import CoursePage, Enrolment
+from people import scoping
+from people import services as people_services
+from people.models import RoleMembership, User
+
+from . import imports, trained
+from .models import Programme, ProgrammePerson, StaffImport, TrainedStatus
+
+logger = logging.getLogger(__name__)
+
+# Imports with more rows than this run in the background, with a progress bar.
+INLINE_IMPORT_ROWS = 200
+
+
+# --- Training statuses -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def statuses_refresh(*, programme: Programme, person_ids: Iterable[int] | None = None) -> int:
+    """Recompute and store the training statuses of a programme's people (all, or some).
+
+    People whose data was erased keep their last status. Repeat-safe: the rows are
+    replaced, so running it twice leaves the same rows. Returns how many rows the
+    programme now has for those people.
+    """
+    people = None if person_ids is None else list(set(person_ids))
+    rows = trained.compute(programme, people)
+    # Erased people keep the status they had: figures do not change when someone's
+    # personal data is erased.
+    existing = TrainedStatus.objects.filter(programme=programme, person__erased_at__isnull=True)
+    summaries = ProgrammePerson.objects.filter(programme=programme, person__erased_at__isnull=True)
+    if people is not None:
+        existing = existing.filter(person_id__in=people)
+        summaries = summaries.filter(person_id__in=people)
+    existing.delete()
+    summaries.delete()
+    TrainedStatus.objects.bulk_create(rows, batch_size=2000)
+    ProgrammePerson.objects.bulk_create(trained.people_of(rows), batch_size=2000)
+    return len(rows)
+
+
+def person_statuses_refresh(*, person_id: int) -> None:
+    """After something about one person changed: refresh them in every running programme."""
+    today = timezone.localdate()
+    for programme in Programme.objects.filter(ends_on__gte=today - timedelta(days=365)):
+        statuses_refresh(programme=programme, person_ids=[person_id])
+
+
+# --- Enrolment by a programme's rules --------------------------------------------------------
+
+
+def required_courses_for(programme: Programme, membership: RoleMembership) -> list[CoursePage]:
+    rows = programme.required_courses.filter(role=membership.role).select_related("course")
+    return [
+        row.course
+        for row in rows
+        if row.training_area_id is None or row.training_area_id == membership.training_area_id
+    ]
+
+
+@transaction.atomic
+def programme_enrol(*, actor: User, programme: Programme, people: Iterable[User]) -> int:
+    """Enrol people in the courses the programme requires for the roles they hold.
+    Repeat-safe; returns how many enrolments were created."""
+    created = 0
+    for person in people:
+        for membership in RoleMembership.objects.current().filter(person=person):
+            for course in required_courses_for(programme, membership):
+                if not course.live:
+                    continue
+                before = Enrolment.objects.filter(
+                    person=person, course__translation_key=course.translation_key
+                ).exists()
+                course_services.enrolment_create(
+                    actor=actor, person=person, course=course, source=Enrolment.Source.RULE
+                )
+                created += not before
+    return created
+
+
+# --- Staff import ----------------------------------------------------------------------------
+
+
+def _may_import(actor: User) -> None:
+    if not scoping.scope_for(actor).may_grant_roles:
+        raise PermissionDenied(_("Your roles do not include adding people."))
+
+
+@transaction.atomic
+def staff_import_create(
+    *, actor: User, data: bytes, filename: str, programme: Programme | None = None
+) -> StaffImport:
+    """Store an uploaded staff list and check every row. Nothing is imported yet; the
+    import is either valid (ready to commit) or lists every problem."""
+    _may_import(actor)
+    staff_import = StaffImport(created_by=actor, programme=programme, original_name=filename[:255])
+    try:
+        table = imports.read_table(data, filename)
+        checked = imports.check_table(table, actor=actor)
+    except imports.FileProblem as problem:
+        staff_import.status = StaffImport.Status.INVALID
+        staff_import.problems = [imports.Problem(0, "", str(problem)).as_dict()]
+    else:
+        staff_import.rows_total = len(table) - 1
+        staff_import.problems = [p.as_dict() for p in checked.problems]
+        staff_import.status = (
+            StaffImport.Status.VALID if checked.is_valid else StaffImport.Status.INVALID
+        )
+        staff_import.summary = {
+            "new": sum(1 for row in checked.rows if row.existing is None),
+            "existing": sum(1 for row in checked.rows if row.existing is not None),
+        }
+    staff_import.file.save(
+        f"{timezone.now():%Y%m%d-%H%M%S}-{filename[-80:]}", ContentFile(data), save=False
+    )
+    staff_import.save()
+    log(staff_import, "programmes.import.check", user=actor, data={"status": staff_import.status})
+    return staff_import
+
+
+def progress_key(staff_import: StaffImport) -> str:
+    return f"programmes:import:{staff_import.public_id}:done"
+
+
+def staff_import_start(*, actor: User, staff_import: StaffImport) -> StaffImport:
+    """Commit a valid import: inline if it is small, else queued for a worker. Repeat-safe:
+    an import already queued, running or done is left as it is."""
+    if staff_import.created_by_id != actor.pk and not scoping.scope_for(actor).is_national:
+        raise PermissionDenied(_("This import belongs to someone else."))
+    with transaction.atomic():
+        staff_import = StaffImport.objects.select_for_update().get(pk=staff_import.pk)
+        if staff_import.status != StaffImport.Status.VALID:
+            if staff_import.status == StaffImport.Status.INVALID:
+                raise ValidationError(_("Correct every problem in the file first."))
+            return staff_import
+        staff_import.status = StaffImport.Status.QUEUED
+        staff_import.save(update_fields=["status"])
+    if staff_import.rows_total <= INLINE_IMPORT_ROWS:
+        staff_import_commit(staff_import_id=staff_import.pk)
+        staff_import.refresh_from_db()
+    else:
+        from lms.celery import send_task_after_commit
+
+        send_task_after_commit("programmes.staff_import_commit", staff_import.pk)
+    return staff_import
+
+
+def staff_import_commit(*, staff_import_id: int) -> StaffImport:
+    """Import every row of a checked file in one transaction: all rows or none.
+
+    The rows are checked again (the database may have changed since the preview). New
+    people get an invitation after commit; existing people get the role and, where the
+    importer may change them, corrected details. Each person is enrolled in the courses
+    their roles require. Progress is published in the cache for the progress bar.
+    """
+    staff_import = StaffImport.objects.select_related("created_by", "programme").get(
+        pk=staff_import_id
+    )
+    actor = staff_import.created_by
+    StaffImport.objects.filter(pk=staff_import.pk).update(status=StaffImport.Status.RUNNING)
+    key = progress_key(staff_import)
+    cache.set(key, 0, 3600)
+    try:
+        with transaction.atomic():
+            with staff_import.file.open("rb") as handle:
+                data = handle.read()
+            checked = imports.check_table(
+                imports.read_table(data, staff_import.original_name), actor=actor
+            )
+            if not checked.is_valid:
+                raise ValidationError(_("The file no longer passes the checks; check it again."))
+            summary = {"created": 0, "updated": 0, "roles": 0, "enrolments": 0}
+            touched: list[User] = []
+            for done, row in enumerate(checked.rows, start=1):
+                person = _import_row(actor, row, summary)
+                touched.append(person)
+                if done % 50 == 0:
+                    cache.set(key, done, 3600)
+            if staff_import.programme is not None:
+                summary["enrolments"] = programme_enrol(
+                    actor=actor, programme=staff_import.programme, people=touched
+                )
+            StaffImport.objects.filter(pk=staff_import.pk).update(
+                status=StaffImport.Status.DONE,
+                rows_done=len(checked.rows),
+                summary=summary,
+                finished_at=timezone.now(),
+            )
+            log(staff_import, "programmes.import.commit", user=actor, data=summary)
+    except (ValidationError, imports.FileProblem, PermissionDenied) as error:
+        message = " ".join(getattr(error, "messages", [str(error)]))
+        StaffImport.objects.filter(pk=staff_import.pk).update(
+            status=StaffImport.Status.FAILED, error=message, finished_at=timezone.now()
+        )
+    except Exception:
+        logger.exception("Staff import %s failed", staff_import.pk)
+        StaffImport.objects.filter(pk=staff_import.pk).update(
+            status=StaffImport.Status.FAILED,
+            error=_("The import stopped on an unexpected error; nothing was imported."),
+            finished_at=timezone.now(),
+        )
+        raise
+    finally:
+        cache.delete(key)
+    staff_import.refresh_from_db()
+    return staff_import
+
+
+def _import_row(actor: User, row: imports.StaffRow, summary: dict[str, int]) -> User:
+    spec = people_services.MembershipSpec(
+        role=row.role,
+        school=row.school,
+        region=row.region,
+        training_area=row.training_area,
+        specialism=row.specialism,
+    )
+    person = User.objects.filter(email=row.email).first()
+    if person is None:
+        person = people_services.person_create(
+            actor=actor,
+            email=row.email,
+            full_name=row.full_name,
+            full_name_alt=row.full_name_alt,
+            preferred_language=row.language,
+            memberships=[spec],
+        )
+        summary["created"] += 1
+        summary["roles"] += 1
+        return person
+    if scoping.can_change_person(actor, person) and (
+        person.full_name != row.full_name
+        or (row.full_name_alt and person.full_name_alt != row.full_name_alt)
+        or person.preferred_language != row.language
+    ):
+        people_services.person_update(
+            actor=actor,
+            person=person,
+            full_name=row.full_name,
+            full_name_alt=row.full_name_alt or person.full_name_alt,
+            preferred_language=row.language,
+        )
+        summary["updated"] += 1
+    holds = RoleMembership.objects.current().filter(
+        person=person, role=row.role, school=row.school, region=row.region
+    )
+    if not holds.exists():
+        people_services.membership_grant(actor=actor, person=person, spec=spec)
+        summary["roles"] += 1
+    return person
+
+
+def import_progress(staff_import: StaffImport) -> dict[str, Any]:
+    done = staff_import.rows_done
+    if staff_import.status == StaffImport.Status.RUNNING:
+        done = cache.get(progress_key(staff_import), 0)
+    total = staff_import.rows_total or 1
+    return {
+        "status": staff_import.status,
+        "done": done,
+        "total": staff_import.rows_total,
+        "percent": min(100, done * 100 // total),
+    }

@@ -1,0 +1,36 @@
+"""Background work for programmes: refreshing stored statuses, large imports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from celery import shared_task
+from django.db import OperationalError
+
+from . import services
+from .models import Programme
+
+RETRY: dict[str, Any] = {
+    "acks_late": True,
+    "autoretry_for": (OperationalError,),
+    "retry_backoff": True,
+    "max_retries": 5,
+}
+
+
+@shared_task(name="programmes.person_refresh", **RETRY)
+def person_refresh(person_id: int) -> None:
+    services.person_statuses_refresh(person_id=person_id)
+
+
+@shared_task(name="programmes.refresh_all", **RETRY)
+def refresh_all() -> int:
+    """Nightly: recompute every programme (certificates expire as days pass)."""
+    return sum(services.statuses_refresh(programme=p) for p in Programme.objects.all())
+
+
+@shared_task(name="programmes.staff_import_commit", acks_late=True)
+def staff_import_commit(staff_import_id: int) -> None:
+    # Not retried automatically: the import runs in one transaction and reports its own
+    # failure on the import record; the person who started it can start it again.
+    services.staff_import_commit(staff_import_id=staff_import_id)

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.programme_index, name="programme_index"),
+    path("imports/", views.import_new, name="staff_import_new"),
+    path("imports/template/", views.import_template, name="staff_import_template"),
+    path("imports/<uuid:public_id>/", views.import_detail, name="staff_import_detail"),
+    path("imports/<uuid:public_id>/start/", views.import_start, name="staff_import_start"),
+    path("people/<uuid:public_id>/", views.person_record, name="training_record"),
+    path("<slug:code>/", views.dashboard, name="programme_dashboard"),
+    path("<slug:code>/indicators/", views.indicators, name="programme_indicators"),
+    path("<slug:code>/regions/<slug:region_code>/", views.region_detail, name="programme_region"),
+    path("<slug:code>/schools/<slug:school_code>/", views.school_detail, name="programme_school"),
+]

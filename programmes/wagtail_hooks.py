@@ -1,0 +1,48 @@
+"""Admin registration: programmes (with what counts as trained) and their targets."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.log_actions import LogActionRegistry
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Programme, Target
+
+
+class ProgrammeViewSet(SnippetViewSet):
+    model = Programme
+    icon = "tasks"
+    menu_label = _("Programmes")
+    list_display = ["name", "code", "starts_on", "ends_on"]
+    search_fields = ["name_kk", "name_ru", "name_en", "code"]
+
+
+class TargetViewSet(SnippetViewSet):
+    model = Target
+    icon = "pick"
+    menu_label = _("Targets")
+    list_display = ["__str__", "programme", "number", "deadline"]
+    list_filter = ["programme", "role"]
+
+
+class ProgrammeViewSetGroup(SnippetViewSetGroup):
+    items = (ProgrammeViewSet, TargetViewSet)
+    menu_icon = "tasks"
+    menu_label = _("Programmes")
+    menu_name = "programmes"
+    menu_order = 250
+
+
+register_snippet(ProgrammeViewSetGroup)
+
+
+@hooks.register("register_log_actions")
+def register_programme_actions(actions: LogActionRegistry) -> None:
+    actions.register_action(
+        "programmes.import.check", _("Check staff list"), _("Staff list checked")
+    )
+    actions.register_action(
+        "programmes.import.commit", _("Import staff list"), _("Staff list imported")
+    )
