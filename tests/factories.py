@@ -120,3 +120,13 @@ def totp_code(secret: str) -> str:
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
     return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def admin_in_english(person: User) -> None:
+    """The Wagtail admin speaks each person's admin language, Kazakh unless they choose;
+    tests that read its messages choose English."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(person)
+    profile.preferred_language = "en"
+    profile.save()

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings as django_settings
+from django.test import Client
 
 from courses.models import CoursePage
 from people.models import Region, School, User
@@ -196,3 +197,10 @@ def worker(transactional_db: None, private_dir: Path, tmp_path: Path) -> Any:
     for process in processes:
         process.stop()
     app.control.purge()
+
+
+@pytest.fixture
+def client() -> Client:
+    """Pages without a language prefix (the QR target) speak the visitor's browser
+    language; these tests read them in English."""
+    return Client(headers={"accept-language": "en"})

@@ -12,6 +12,7 @@ from django.test import Client, RequestFactory
 
 from certificates.models import CertificateTemplate, check_placeholders
 from certificates.setup import ensure_default_template
+from tests.factories import admin_in_english
 
 from .conftest import World
 from .factories import publish_template
@@ -88,6 +89,7 @@ def test_there_is_one_default_and_a_course_uses_one_template(world: World) -> No
 def test_a_manager_publishes_a_template_in_the_admin_and_a_bad_one_is_refused(
     world: World, client: Client
 ) -> None:
+    admin_in_english(world.manager)
     client.force_login(world.manager)
     assert client.get(ADD_URL).status_code == 200
     refused = client.post(

@@ -11,12 +11,11 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
-from wagtail.users.models import UserProfile
 
 from courses.models import CoursePage, ModulePage
 from courses.setup import LEAD_TRAINERS
 from people.roles import Role
-from tests.factories import UserFactory, activate_totp, grant
+from tests.factories import UserFactory, activate_totp, admin_in_english, grant
 
 from .factories import catalogue, course_page
 
@@ -29,11 +28,7 @@ def admin_client(role: str = Role.TRAINER, lead: bool = False) -> tuple[Client, 
     if lead:
         person.groups.add(Group.objects.get(name=LEAD_TRAINERS))
     activate_totp(person)
-    # The admin speaks the person's admin language (the site default is Kazakh); these
-    # tests read its messages in English.
-    profile = UserProfile.get_for_user(person)
-    profile.preferred_language = "en"
-    profile.save()
+    admin_in_english(person)
     client = Client()
     client.force_login(person)
     return client, person
