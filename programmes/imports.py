@@ -178,7 +178,8 @@ def check_table(table: list[list[str]], *, actor: User) -> CheckedFile:
     specialisms = _choices_in_every_language(Specialism.choices)
     languages = {code: code for code, _name in settings.LANGUAGES}
 
-    emails_in_file: dict[str, int] = {}
+    emails_in_file: dict[str, tuple[int, tuple[str, str, str]]] = {}
+    roles_in_file: dict[tuple[str, str, int | None, int | None], int] = {}
     result = CheckedFile()
     raw_rows = table[1:]
     email_at = index["email"]
@@ -203,20 +204,27 @@ def check_table(table: list[list[str]], *, actor: User) -> CheckedFile:
             validate_email(email)
         except ValidationError:
             problem("email", _("Enter a valid e-mail address."))
-        if email in emails_in_file:
-            problem(
-                "email",
-                _("The same address is on row %(row)s: one person per address.")
-                % {"row": emails_in_file[email]},
-            )
-        elif email:
-            emails_in_file[email] = line
         full_name = " ".join(cells.get("full_name", "").split())
         if not full_name:
             problem("full_name", _("Enter the person's full name."))
         language = cells.get("language", "").lower() or settings.LANGUAGE_CODE
         if language not in languages:
             problem("language", _("Use kk, ru or en."))
+        # A person with several roles has a row per role: their details must agree.
+        details = (full_name, " ".join(cells.get("full_name_alt", "").split()), language)
+        if email in emails_in_file:
+            first_line, first_details = emails_in_file[email]
+            if first_details != details:
+                problem(
+                    "email",
+                    _(
+                        "The same address is on row %(row)s with another name or language: "
+                        "one person per address."
+                    )
+                    % {"row": first_line},
+                )
+        elif email:
+            emails_in_file[email] = (line, details)
         role = roles.get(cells.get("role", "").lower(), "")
         if not role:
             problem(
@@ -272,6 +280,16 @@ def check_table(table: list[list[str]], *, actor: User) -> CheckedFile:
                     "school" if school else "region",
                     _("You cannot give this role here: it is outside your scope."),
                 )
+        if email and role:
+            held = (email, role, school.pk if school else None, region.pk if region else None)
+            if held in roles_in_file:
+                problem(
+                    "role",
+                    _("Row %(row)s already gives this person this role here.")
+                    % {"row": roles_in_file[held]},
+                )
+            else:
+                roles_in_file[held] = line
         if problems:
             result.problems.extend(problems)
             continue

@@ -522,3 +522,44 @@ def person_record(*, user: User, person: User) -> dict[str, Any]:
         ),
         "certificates": list(Certificate.objects.filter(person=person).order_by("issued_at")),
     }
+
+
+def staff_list_rows(user: User) -> list[list[str]]:
+    """The learner roles ``user`` may change, one row per role held, in the staff import's
+    columns: the file downloaded, corrected and uploaded again changes only what was
+    corrected."""
+    from people.models import RoleMembership
+
+    from .imports import COLUMNS
+
+    scope = scoping.scope_for(user)
+    memberships = (
+        RoleMembership.objects.current()
+        .filter(role__in=LEARNER_ROLES, person__is_active=True, person__erased_at__isnull=True)
+        .select_related("person", "school", "region", "training_area")
+        .order_by("school__code", "region__code", "person__full_name", "person__email", "role")
+    )
+    if not scope.is_national:
+        memberships = memberships.filter(
+            Q(school_id__in=scoping.grantable_schools(user).values("pk"))
+            | Q(region_id__in=scoping.grantable_regions(user).values("pk"))
+        )
+    rows = [list(COLUMNS)]
+    for membership in memberships:
+        if not scoping.can_change_membership(user, membership):
+            continue
+        person = membership.person
+        rows.append(
+            [
+                person.email,
+                person.full_name,
+                person.full_name_alt,
+                person.preferred_language,
+                membership.role,
+                membership.school.code if membership.school else "",
+                membership.region.code if membership.region else "",
+                membership.training_area.code if membership.training_area else "",
+                membership.specialism or "",
+            ]
+        )
+    return rows

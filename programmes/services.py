@@ -126,8 +126,8 @@ def staff_import_create(
             StaffImport.Status.VALID if checked.is_valid else StaffImport.Status.INVALID
         )
         staff_import.summary = {
-            "new": sum(1 for row in checked.rows if row.existing is None),
-            "existing": sum(1 for row in checked.rows if row.existing is not None),
+            "new": len({row.email for row in checked.rows if row.existing is None}),
+            "existing": len({row.email for row in checked.rows if row.existing is not None}),
         }
     staff_import.file.save(
         f"{timezone.now():%Y%m%d-%H%M%S}-{filename[-80:]}", ContentFile(data), save=False
@@ -142,13 +142,16 @@ def progress_key(staff_import: StaffImport) -> str:
 
 
 def staff_import_start(*, actor: User, staff_import: StaffImport) -> StaffImport:
-    """Commit a valid import: inline if it is small, else queued for a worker. Repeat-safe:
-    an import already queued, running or done is left as it is."""
+    """Commit a valid import (or one that failed: nothing of it was imported): inline if it
+    is small, else queued for a worker. Repeat-safe: an import already queued, running or
+    done is left as it is. A queued import whose task never reached a worker (the broker
+    was down) is sent again by ``staff_imports_resume``."""
     if staff_import.created_by_id != actor.pk and not scoping.scope_for(actor).is_national:
         raise PermissionDenied(_("This import belongs to someone else."))
     with transaction.atomic():
         staff_import = StaffImport.objects.select_for_update().get(pk=staff_import.pk)
-        if staff_import.status != StaffImport.Status.VALID:
+        # A failed import imported nothing; starting it again is allowed.
+        if staff_import.status not in (StaffImport.Status.VALID, StaffImport.Status.FAILED):
             if staff_import.status == StaffImport.Status.INVALID:
                 raise ValidationError(_("Correct every problem in the file first."))
             return staff_import
@@ -171,16 +174,32 @@ def staff_import_commit(*, staff_import_id: int) -> StaffImport:
     people get an invitation after commit; existing people get the role and, where the
     importer may change them, corrected details. Each person is enrolled in the courses
     their roles require. Progress is published in the cache for the progress bar.
+
+    Repeat-safe: only an import that waits (queued), or whose worker died in the middle
+    (running; its transaction was rolled back), is imported. The task delivered twice, or
+    sent again by ``staff_imports_resume``, finds it done and changes nothing.
     """
     staff_import = StaffImport.objects.select_related("created_by", "programme").get(
         pk=staff_import_id
     )
     actor = staff_import.created_by
-    StaffImport.objects.filter(pk=staff_import.pk).update(status=StaffImport.Status.RUNNING)
+    waiting = (StaffImport.Status.QUEUED, StaffImport.Status.RUNNING)
+    if not StaffImport.objects.filter(pk=staff_import.pk, status__in=waiting).update(
+        status=StaffImport.Status.RUNNING
+    ):
+        return staff_import
     key = progress_key(staff_import)
     cache.set(key, 0, 3600)
     try:
         with transaction.atomic():
+            # Two deliveries at once: the second waits for the first here, then finds the
+            # import no longer running.
+            running = StaffImport.objects.select_for_update().filter(
+                pk=staff_import.pk, status=StaffImport.Status.RUNNING
+            )
+            if not list(running.values_list("pk", flat=True)):
+                staff_import.refresh_from_db()
+                return staff_import
             with staff_import.file.open("rb") as handle:
                 data = handle.read()
             checked = imports.check_table(
@@ -204,6 +223,7 @@ def staff_import_commit(*, staff_import_id: int) -> StaffImport:
                 rows_done=len(checked.rows),
                 summary=summary,
                 finished_at=timezone.now(),
+                error="",
             )
             log(staff_import, "programmes.import.commit", user=actor, data=summary)
     except (ValidationError, imports.FileProblem, PermissionDenied) as error:
@@ -223,6 +243,22 @@ def staff_import_commit(*, staff_import_id: int) -> StaffImport:
         cache.delete(key)
     staff_import.refresh_from_db()
     return staff_import
+
+
+def staff_imports_resume(*, waiting_after: timedelta = timedelta(minutes=5)) -> int:
+    """Send again the imports queued a while ago that no worker has started (the broker was
+    down, or lost its queue, when they were started). Repeat-safe: an import that is
+    started twice is imported once (see ``staff_import_commit``). Returns how many."""
+    from lms.celery import send_task_after_commit
+
+    waiting = StaffImport.objects.filter(
+        status=StaffImport.Status.QUEUED, created_at__lt=timezone.now() - waiting_after
+    ).values_list("pk", flat=True)
+    count = 0
+    for staff_import_id in list(waiting):
+        send_task_after_commit("programmes.staff_import_commit", staff_import_id)
+        count += 1
+    return count
 
 
 def _import_row(actor: User, row: imports.StaffRow, summary: dict[str, int]) -> User:

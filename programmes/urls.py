@@ -6,6 +6,7 @@ urlpatterns = [
     path("", views.programme_index, name="programme_index"),
     path("imports/", views.import_new, name="staff_import_new"),
     path("imports/template/", views.import_template, name="staff_import_template"),
+    path("imports/staff-list/", views.staff_list, name="staff_list"),
     path("imports/<uuid:public_id>/", views.import_detail, name="staff_import_detail"),
     path("imports/<uuid:public_id>/start/", views.import_start, name="staff_import_start"),
     path("people/<uuid:public_id>/", views.person_record, name="training_record"),

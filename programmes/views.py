@@ -360,6 +360,21 @@ def import_template(request: HttpRequest) -> HttpResponse:
     )
 
 
+@login_required
+def staff_list(request: HttpRequest) -> HttpResponse:
+    """The staff the reader may change, in the import's columns, to correct and upload."""
+    user = _user(request)
+    _require_import(user)
+    fmt = request.GET.get("format", "xlsx")
+    rows = selectors.staff_list_rows(user)
+    return table_response(
+        filename="staff-list",
+        fmt=fmt if fmt in ("csv", "xlsx") else "xlsx",
+        headers=rows[0],
+        rows=rows[1:],
+    )
+
+
 def _import_for(request: HttpRequest, public_id: str) -> StaffImport:
     user = _user(request)
     staff_import = get_object_or_404(

@@ -108,6 +108,9 @@ class TestRows:
             "f@example.kz,F,,ru,teacher,astana-72,,,",  # row 8: outside scope
             "a@example.kz,Again,,ru,teacher,zhambyl-41,,,",  # row 9: duplicate address
             "g@example.kz,G,,xx,teacher,zhambyl-41,,,",  # row 10: language
+            "h@example.kz,H,,ru,teacher,zhambyl-41,,,",  # row 11
+            "h@example.kz,H,,ru,teacher,zhambyl-41,,,",  # row 12: the same role twice
+            "h@example.kz,H,,ru,specialist,zhambyl-41,,,psychologist",  # row 13: a second role
         )
         checked = check(data, place["actor"])
         found = {(p.row, p.column) for p in checked.problems}
@@ -121,7 +124,9 @@ class TestRows:
             (8, "school"),
             (9, "email"),
             (10, "language"),
+            (12, "role"),
         } <= found
+        assert not {row for row, _column in found} & {11, 13}
         assert not checked.is_valid
 
     def test_roles_and_areas_may_be_written_in_kazakh_or_russian(
@@ -301,3 +306,78 @@ class TestPages:
             client.get(reverse("staff_import_detail", args=[staff_import.public_id])).status_code
             == 404
         )
+
+
+def people_and_roles() -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    people = list(
+        User.objects.order_by("email").values_list(
+            "email", "full_name", "full_name_alt", "preferred_language", "is_active"
+        )
+    )
+    roles = list(
+        RoleMembership.objects.order_by("person__email", "role").values_list(
+            "person__email",
+            "role",
+            "school__code",
+            "region__code",
+            "training_area__code",
+            "specialism",
+            "ended_on",
+        )
+    )
+    return people, roles
+
+
+def test_an_xlsx_round_trip_leaves_the_same_people(
+    client: Client, place: dict[str, Any], settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """Download the staff in the import's columns, upload the file unchanged: the same
+    people with the same roles, nobody added, nobody invited again."""
+    settings.LMS_MFA_REQUIRED_FOR_PROGRAMME_ROLES = False
+    first = services.staff_import_create(
+        actor=place["actor"],
+        data=csv_bytes(
+            "aliya@example.kz,Әлия Серікқызы,Äliya Serıkqyzy,kk,tutor,zhambyl-41,,autism,",
+            "irina@example.kz,Ирина Петрова,Irina Petrova,ru,specialist,zhambyl-41,,,"
+            "speech_therapist",
+            "irina@example.kz,Ирина Петрова,Irina Petrova,ru,teacher,zhambyl-41,,,",
+            "daulet@example.kz,Дәулет Ахметов,,kk,methodologist,,zhambyl,,",
+        ),
+        filename="staff.csv",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.staff_import_start(actor=place["actor"], staff_import=first)
+    outsider = UserFactory(email="outsider@example.kz")
+    grant(outsider, Role.TEACHER, school=place["other"])  # another region: not in the list
+    before = people_and_roles()
+    mail.outbox.clear()
+
+    client.force_login(place["actor"])
+    download = client.get(reverse("staff_list"), {"format": "xlsx"})
+    assert download.status_code == 200
+    sheet = load_workbook(io.BytesIO(download.content)).active
+    emails = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert sorted(emails) == [
+        "aliya@example.kz",
+        "daulet@example.kz",
+        "irina@example.kz",
+        "irina@example.kz",
+    ]
+
+    again = services.staff_import_create(
+        actor=place["actor"], data=download.content, filename="staff-list.xlsx"
+    )
+    assert again.status == StaffImport.Status.VALID, again.problems
+    with django_capture_on_commit_callbacks(execute=True):
+        again = services.staff_import_start(actor=place["actor"], staff_import=again)
+    assert again.status == StaffImport.Status.DONE
+    assert again.summary.get("created", 0) == 0
+    assert people_and_roles() == before
+    assert mail.outbox == []
+
+
+def test_the_staff_list_is_for_people_who_add_staff(client: Client, place: dict[str, Any]) -> None:
+    teacher = UserFactory()
+    grant(teacher, Role.TEACHER, school=place["school"])
+    client.force_login(teacher)
+    assert client.get(reverse("staff_list")).status_code == 403
