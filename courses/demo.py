@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -23,6 +24,9 @@ from django.core.management.base import OutputWrapper
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
 from people.demo import PeopleSeedResult
 from people.models import RoleMembership, TrainingArea, User
@@ -130,6 +134,53 @@ def _publish(page: Page) -> None:
     page.save_revision().publish()
 
 
+def localize(original: Page, written: Page, locale: Locale) -> Page:
+    """Translate ``original`` into ``locale`` the way a trainer does in the admin, with the
+    text of ``written`` (an unsaved page of the same structure in that language), and
+    publish the translation.
+
+    The translation is wagtail-localize's: the admin shows it in the translation editor,
+    and "Sync translated pages" carries later changes of the original into it.
+    """
+    source, _created = TranslationSource.get_or_create_from_instance(original)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    texts: dict[str, list[str]] = defaultdict(list)
+    for segment in extract_segments(written):
+        if isinstance(segment, StringSegmentValue):
+            texts[segment.path].append(segment.string.data)
+    seen: dict[str, int] = defaultdict(int)
+    segments = source.stringsegment_set.select_related("string", "context").order_by("order")
+    for segment in segments:
+        path = segment.context.path
+        index = seen[path]
+        seen[path] += 1
+        if index >= len(texts[path]):
+            raise ValueError(f"{written.slug}: no {locale.language_code} text for {path}")
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={
+                "data": texts[path][index],
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            },
+        )
+    translation.save_target(publish=False)
+    page = original.get_translation(locale)
+    revision = page.get_latest_revision()
+    if revision is not None:
+        revision.publish()
+    return page
+
+
+def is_localized(original: Page, locale: Locale) -> bool:
+    return Translation.objects.filter(
+        source__object_id=original.translation_key, target_locale=locale
+    ).exists()
+
+
 @dataclass
 class CourseSeeder:
     out: OutputWrapper
@@ -193,25 +244,28 @@ class CourseSeeder:
         return module
 
     def translate_course(self, course: CoursePage, spec: dict[str, Any], language: str) -> None:
+        """Translations made with wagtail-localize; one made before it was in use is
+        taken over by it, keeping its page (and so its address)."""
         locale = self.locales[language]
-        translation = CoursePage.objects.filter(
-            translation_key=course.translation_key, locale=locale
-        ).first()
-        if translation is None:
-            translation = course.copy_for_translation(locale)
-            translation.title = spec["title"][language]
-            translation.summary = spec["summary"][language]
-            translation.description = spec["description"][language]
-            translation.provider = spec["provider"][language]
-            _publish(translation)
+        if not is_localized(course, locale):
+            written = CoursePage(
+                title=spec["title"][language],
+                slug=course.slug,
+                summary=spec["summary"][language],
+                description=spec["description"][language],
+                provider=spec["provider"][language],
+            )
+            localize(course, written, locale)
         for module_spec in spec["modules"]:
             original = ModulePage.objects.child_of(course).get(slug=module_spec["key"])
-            if original.has_translation(locale):
+            if is_localized(original, locale):
                 continue
-            copy = original.copy_for_translation(locale)
-            copy.title = module_spec["title"][language]
-            copy.body = module_body(spec["key"], module_spec, language)
-            _publish(copy)
+            written_module = ModulePage(
+                title=module_spec["title"][language],
+                slug=original.slug,
+                body=module_body(spec["key"], module_spec, language),
+            )
+            localize(original, written_module, locale)
 
     # -- learners -------------------------------------------------------------------------------
 

@@ -4,7 +4,9 @@
 - the course catalogue under the root page, in each language;
 - trainers may add and edit pages under the catalogue but not publish; lead trainers may
   publish, and approve what trainers submit through the "Course review" workflow;
-- both may upload and choose images and documents for their modules.
+- both may upload and choose images and documents for their modules;
+- both may submit courses for translation and translate them (wagtail-localize); as with
+  any page, only a lead trainer publishes a translation.
 
 Idempotent: running it again changes nothing.
 """
@@ -15,6 +17,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_migrate
 from django.dispatch import receiver
@@ -93,6 +96,20 @@ def _page_permissions(codenames: tuple[str, ...]) -> list[Permission]:
     )
 
 
+def ensure_submit_translation_permission() -> Permission:
+    """wagtail-localize's "Can submit translations", which its own migration creates; made
+    again here on a database that has been flushed since."""
+    content_type, _created = ContentType.objects.get_or_create(
+        app_label="wagtail_localize", model="translation"
+    )
+    permission, _created = Permission.objects.get_or_create(
+        content_type=content_type,
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
+    return permission
+
+
 def ensure_authoring_permissions(catalogue: Page) -> None:
     trainers, _created = Group.objects.get_or_create(name=TRAINERS)
     leads, _created = Group.objects.get_or_create(name=LEAD_TRAINERS)
@@ -100,6 +117,9 @@ def ensure_authoring_permissions(catalogue: Page) -> None:
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
     leads.permissions.add(access_admin)
+    submit_translation = ensure_submit_translation_permission()
+    trainers.permissions.add(submit_translation)
+    leads.permissions.add(submit_translation)
     pages = catalogue.get_translations(inclusive=True)
     for group, codenames in ((trainers, TRAINER_PAGE_PERMISSIONS), (leads, LEAD_PAGE_PERMISSIONS)):
         for page in pages:

@@ -18,6 +18,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from people.models import TrainingArea
 from people.roles import LEARNER_ROLES, Role
@@ -164,6 +165,25 @@ class CoursePage(SignedInPageMixin, Page):
     parent_page_types = ["courses.CourseCatalogue"]
     subpage_types = ["courses.ModulePage"]
 
+    # What a translator translates, and what every translation takes from the course as
+    # first written. The rules that decide enrolment, completion and the certificate are
+    # the same in every language and cannot be overridden in a translation; the cover
+    # image can be swapped for one with text in the translation's language.
+    override_translatable_fields = [
+        TranslatableField("summary"),
+        TranslatableField("description"),
+        TranslatableField("provider"),
+        SynchronizedField("cover_image"),
+        SynchronizedField("academic_hours", overridable=False),
+        SynchronizedField("awards_certificate", overridable=False),
+        SynchronizedField("prerequisites", overridable=False),
+        SynchronizedField("sequential", overridable=False),
+        SynchronizedField("completion_rule", overridable=False),
+        SynchronizedField("observed_practice_count", overridable=False),
+        SynchronizedField("observed_practice_min_average", overridable=False),
+        SynchronizedField("audiences", overridable=False),
+    ]
+
     class Meta:
         verbose_name = _("course")
 
@@ -255,6 +275,16 @@ class ModulePage(SignedInPageMixin, Page):
     ]
     parent_page_types = ["courses.CoursePage"]
     subpage_types: list[str] = []
+
+    # The body's text is translated; its structure, block ids (which knowledge-check
+    # answers refer to), answer keys, pass marks and lengths follow the module as first
+    # written, and images, documents and captions files can be swapped per language.
+    override_translatable_fields = [
+        TranslatableField("body"),
+        SynchronizedField("is_required", overridable=False),
+        SynchronizedField("estimated_minutes", overridable=False),
+        SynchronizedField("completion", overridable=False),
+    ]
 
     class Meta:
         verbose_name = _("module")
