@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
-.PHONY: run test install system-deps messages messages-check compilemessages lint format typecheck check ci worker beat lock serve
+.PHONY: run test install system-deps messages messages-check compilemessages lint format typecheck check ci worker beat lock serve bench-weight
 
 run: install ## Install everything, load the demo programme and serve on http://localhost:8000
 	$(MANAGE) migrate --no-input
@@ -69,6 +69,11 @@ beat: ## Celery beat, for scheduled reminders and reconciliation (needs REDIS_UR
 serve: ## Production-style server: collect static files and run gunicorn
 	$(MANAGE) collectstatic --no-input -v 0
 	$(BIN)/gunicorn lms.wsgi --bind 0.0.0.0:8000 --workers 3 --access-logfile -
+
+bench-weight: $(VENV)/.installed node_modules/.installed ## Learner page weight and Lighthouse scores, served as in production
+	@workdir=$$(mktemp -d); trap 'rm -rf "$$workdir"' EXIT; \
+	BENCH_WORKDIR=$$workdir $(BIN)/python bench/page_weight.py && \
+	BENCH_WORKDIR=$$workdir bash bench/lighthouse.sh
 
 lock: ## Regenerate the pinned requirements from pyproject.toml
 	$(BIN)/python -m pip install --quiet uv
