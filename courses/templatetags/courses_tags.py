@@ -34,6 +34,10 @@ class QuestionView:
     options: list[OptionView]
     result: bool | None  # answered correctly in the last attempt; None before any attempt
 
+    @property
+    def answered(self) -> bool:
+        return any(option.chosen for option in self.options)
+
 
 @dataclass
 class CheckView:
@@ -45,6 +49,10 @@ class CheckView:
     can_answer: bool = False
     attempts_left: int = 0
     next_number: int = 1
+
+    @property
+    def unanswered(self) -> bool:
+        return not all(question.answered for question in self.questions)
 
 
 @register.simple_tag
