@@ -1,10 +1,12 @@
-"""Admin wiring for courses: audit actions, and recording a learner's visit to a module."""
+"""Admin wiring for courses: audit actions, recording a learner's visit to a module, and
+keeping course documents for signed-in staff like the pages that show them."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogActionRegistry
@@ -37,3 +39,12 @@ def register_course_actions(actions: LogActionRegistry) -> None:
 def record_module_opened(page: Any, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
     if isinstance(page, ModulePage) and request.method == "GET" and request.user.is_authenticated:
         services.module_open(person=request.user, module=page)
+
+
+@hooks.register("before_serve_document")
+def documents_for_signed_in_staff(document: Any, request: HttpRequest) -> HttpResponse | None:
+    """Course documents, videos and captions are course content: like the course pages
+    (``SignedInPageMixin``), anonymous visitors sign in first."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return None

@@ -39,6 +39,13 @@ urlpatterns += i18n_patterns(
     path("certificates/", include("certificates.urls")),
     path("verify/", include(certificate_urls.verify_patterns)),
     path("programmes/", include("programmes.urls")),
+    # Wagtail's own front-end sign-in is Django's plain LoginView, without the throttling
+    # and the second factor of the product's sign-in page: send it there instead.
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="wagtailcore_login_redirect",
+    ),
     # Wagtail serves the course pages; it must come last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -162,6 +162,8 @@ def person_update(request: HttpRequest, public_id: str) -> HttpResponse:
 def membership_grant(request: HttpRequest, public_id: str) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     person = _person_or_404(user, public_id)
+    if not scoping.scope_for(user).may_grant_roles:
+        raise PermissionDenied(_("Your roles do not include giving roles."))
     form = MembershipForm(request.POST, actor=user)
     if form.is_valid():
         try:
