@@ -8,6 +8,7 @@ everything else, so rendering never goes to the network.
 from __future__ import annotations
 
 import mimetypes
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,18 @@ from weasyprint.urls import URLFetcherResponse
 class LocalFileFetcher(URLFetcher):
     """Serves static and media URLs from disk; ``data:`` and ``file:`` pass through."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.failed: list[str] = []
+
     def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        try:
+            return self._fetch(url, headers)
+        except Exception:
+            self.failed.append(url)
+            raise
+
+    def _fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
         path = _local_path(url)
         if path is not None:
             mime_type, _encoding = mimetypes.guess_type(path.name)
@@ -68,15 +80,36 @@ def font_configuration() -> FontConfiguration:
     return FontConfiguration()
 
 
-def render_pdf(html: str, *, base_url: str | None = None, **options: Any) -> bytes:
+# Pango and fontconfig, under WeasyPrint, are not safe to use from several threads at once
+# (and the font configuration is shared): a threaded server, or tasks run inline in a
+# threaded one, renders one document at a time per process. Worker processes are not
+# slowed: each renders one document at a time anyway.
+_render_lock = threading.Lock()
+
+
+class MissingResource(RuntimeError):
+    """A document refers to a file that cannot be read (a strict render refuses it)."""
+
+
+def render_pdf(
+    html: str, *, base_url: str | None = None, strict: bool = False, **options: Any
+) -> bytes:
     """Render ``html`` to PDF bytes. ``options`` go to WeasyPrint's ``write_pdf``
-    (for example ``pdf_variant="pdf/a-3b"`` and ``pdf_tags=True``)."""
-    document = HTML(
-        string=html,
-        base_url=base_url or settings.SITE_URL + "/",
-        url_fetcher=LocalFileFetcher(),
-    )
-    pdf = document.write_pdf(font_config=font_configuration(), **options)
+    (for example ``pdf_variant="pdf/a-3b"`` and ``pdf_tags=True``).
+
+    WeasyPrint leaves out an image it cannot load; with ``strict`` the render fails
+    instead (``MissingResource``), so that a document that must be complete, such as a
+    certificate with its signatures, is never stored without a part."""
+    fetcher = LocalFileFetcher()
+    with _render_lock:
+        document = HTML(
+            string=html,
+            base_url=base_url or settings.SITE_URL + "/",
+            url_fetcher=fetcher,
+        )
+        pdf = document.write_pdf(font_config=font_configuration(), **options)
+    if strict and fetcher.failed:
+        raise MissingResource(f"PDF rendering could not read {', '.join(fetcher.failed)}")
     if pdf is None:  # only when a target is given, which this function never does
         raise RuntimeError("WeasyPrint returned no PDF")
     return pdf

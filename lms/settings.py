@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "supervision",
     "programmes",
     "lms",
+    # Translating course content in the admin; its locales app replaces wagtail.locales.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     # Wagtail
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -69,11 +72,17 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",
+    # django-csp: its system checks of the Content-Security-Policy settings.
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response (see "Content Security Policy" below).
+    "lms.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed (gzip); static files come compressed from whitenoise, above.
+    "lms.middleware.PageCompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -86,6 +95,8 @@ MIDDLEWARE = [
     "people.middleware.ProgrammeRoleIdleTimeoutMiddleware",
     "people.middleware.RequireMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Course and module pages are found without walking the page tree each time.
+    "courses.routing.RememberedRoutesMiddleware",
 ]
 
 ROOT_URLCONF = "lms.urls"
@@ -129,11 +140,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env.str("REDIS_URL", default="")
 
 if REDIS_URL:
+    # While Redis is away the cache answers as a miss (see lms/cache.py), and a Redis that
+    # does not answer holds a request for a second or two at most.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "lms.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "lms",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
 else:
@@ -201,6 +215,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "programmes-refresh-all": {
         "task": "programmes.refresh_all",
         "schedule": 60 * 60 * 24,
+    },
+    # Start again the staff imports queued while the broker was down (each imports once).
+    "programmes-staff-imports-resume": {
+        "task": "programmes.staff_imports_resume",
+        "schedule": 60 * 10,
     },
 }
 
@@ -298,6 +317,9 @@ USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# A page submitted for translation starts as a draft, whatever the state of its source:
+# translations go live only when a lead trainer publishes them.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # --- Static and uploaded files ------------------------------------------------------------
 
@@ -350,6 +372,11 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Behind the TLS-terminating proxy every request arrives from the proxy's address. The
+# number of proxies in front of the product says which X-Forwarded-For entry is the
+# client's, so that sign-in throttling and the verification limit count each person's
+# address, not the proxy's (with 0, one busy address would throttle everyone).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
@@ -359,6 +386,52 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
+
+# --- Content Security Policy ----------------------------------------------------------------
+# The product's pages load scripts, styles, fonts and images from their own origin only, and
+# never inline code: no 'unsafe-inline' anywhere (lms/csp.py). Images may also be data: URLs
+# (the authenticator QR code) and images and media blob: URLs (files read on the device, such
+# as offline attachments). Nothing may frame the product.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "media-src": ["'self'", "blob:"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
+# The Wagtail admin (under /admin/) runs inline scripts and styles of its own, and frames its
+# own previews: it gets this looser policy, still limited to the product's own origin.
+LMS_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+        "manifest-src": ["'self'"],
+        "media-src": ["'self'", "blob:"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
+# The admin shows no avatars from a third-party service: it would send a hash of each
+# editor's e-mail address elsewhere, and the policy above would block the images anyway.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Logging ----------------------------------------------------------------------------------
 

@@ -158,7 +158,12 @@ def staff_import_start(*, actor: User, staff_import: StaffImport) -> StaffImport
         staff_import.status = StaffImport.Status.QUEUED
         staff_import.save(update_fields=["status"])
     if staff_import.rows_total <= INLINE_IMPORT_ROWS:
-        staff_import_commit(staff_import_id=staff_import.pk)
+        try:
+            staff_import_commit(staff_import_id=staff_import.pk)
+        except Exception:
+            # Logged, and recorded on the import: its page says that nothing was imported
+            # and offers to start it again.
+            logger.info("Staff import %s failed inline", staff_import.pk)
         staff_import.refresh_from_db()
     else:
         from lms.celery import send_task_after_commit
@@ -246,17 +251,24 @@ def staff_import_commit(*, staff_import_id: int) -> StaffImport:
 
 
 def staff_imports_resume(*, waiting_after: timedelta = timedelta(minutes=5)) -> int:
-    """Send again the imports queued a while ago that no worker has started (the broker was
-    down, or lost its queue, when they were started). Repeat-safe: an import that is
-    started twice is imported once (see ``staff_import_commit``). Returns how many."""
+    """Send again the imports started a while ago that no one is importing: queued, but
+    the task never reached a worker (the broker was down, or lost its queue), or left
+    "running" with no progress (the database connection was lost mid-way, so the failure
+    could not be recorded). Repeat-safe: an import started twice is imported once (see
+    ``staff_import_commit``). Returns how many were sent."""
     from lms.celery import send_task_after_commit
 
     waiting = StaffImport.objects.filter(
-        status=StaffImport.Status.QUEUED, created_at__lt=timezone.now() - waiting_after
-    ).values_list("pk", flat=True)
+        status__in=(StaffImport.Status.QUEUED, StaffImport.Status.RUNNING),
+        created_at__lt=timezone.now() - waiting_after,
+    )
     count = 0
-    for staff_import_id in list(waiting):
-        send_task_after_commit("programmes.staff_import_commit", staff_import_id)
+    for staff_import in waiting:
+        if staff_import.status == StaffImport.Status.RUNNING and (
+            cache.get(progress_key(staff_import)) is not None
+        ):
+            continue  # being imported now
+        send_task_after_commit("programmes.staff_import_commit", staff_import.pk)
         count += 1
     return count
 

@@ -32,5 +32,13 @@ def refresh_all() -> int:
 @shared_task(name="programmes.staff_import_commit", acks_late=True)
 def staff_import_commit(staff_import_id: int) -> None:
     # Not retried automatically: the import runs in one transaction and reports its own
-    # failure on the import record; the person who started it can start it again.
+    # failure on the import record; the person who started it can start it again. Delivered
+    # twice, it imports once.
     services.staff_import_commit(staff_import_id=staff_import_id)
+
+
+@shared_task(name="programmes.staff_imports_resume", **RETRY)
+def staff_imports_resume() -> int:
+    """Beat: send again the imports queued while the broker was down, or left running
+    when the database went away."""
+    return services.staff_imports_resume()
