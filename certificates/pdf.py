@@ -376,6 +376,7 @@ def render_document(certificate: Certificate) -> bytes:
     """The PDF of ``certificate`` (saved or not), from its snapshot."""
     return render_pdf(
         document_html(certificate),
+        strict=True,  # never a certificate without its emblem or a signature
         pdf_variant=PDF_VARIANT,
         pdf_tags=True,
         stylesheets=[stylesheet()],

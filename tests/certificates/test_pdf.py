@@ -187,3 +187,24 @@ def test_dates_and_hours_are_written_as_each_language_writes_them() -> None:
     assert pdf.hours_text(Decimal("1"), "en") == "1 academic hour"
     assert pdf.hours_text(Decimal("1.5"), "en") == "1.5 academic hours"
     assert pdf.years_later(date(2024, 2, 29), 5) == date(2029, 2, 28)
+
+
+def test_a_signature_missing_from_disk_stops_the_issue_and_keeps_nothing(
+    world: World, finish: Any, signed: None
+) -> None:
+    """WeasyPrint would leave out an image it cannot read; a certificate is refused
+    instead, so none is ever stored without a signature (the task is tried again later)."""
+    from wagtail.images import get_image_model
+
+    from lms.pdf import MissingResource
+
+    from .factories import complete
+
+    finish(world.tutor, world.course)  # prepares the template and its renditions
+    for rendition in get_image_model().get_rendition_model().objects.all():
+        rendition.file.storage.delete(rendition.file.name)
+    enrolment = complete(world.tutor_b, world.course)
+    Certificate.objects.filter(enrolment=enrolment).delete()
+    with pytest.raises(MissingResource):
+        services.certificate_issue(enrolment=enrolment)
+    assert not Certificate.objects.filter(enrolment=enrolment).exists()
