@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
-.PHONY: run test install system-deps messages messages-check compilemessages lint format typecheck check ci worker beat lock serve bench-weight
+.PHONY: run test install system-deps messages messages-check compilemessages lint format typecheck check ci worker beat lock serve bench-weight audit
 
 run: install ## Install everything, load the demo programme and serve on http://localhost:8000
 	$(MANAGE) migrate --no-input
@@ -74,6 +74,9 @@ bench-weight: $(VENV)/.installed node_modules/.installed ## Learner page weight 
 	@workdir=$$(mktemp -d); trap 'rm -rf "$$workdir"' EXIT; \
 	BENCH_WORKDIR=$$workdir $(BIN)/python bench/page_weight.py && \
 	BENCH_WORKDIR=$$workdir bash bench/lighthouse.sh
+
+audit: $(VENV)/.installed ## Known vulnerabilities in the pinned requirements (needs PyPI's JSON API)
+	$(BIN)/pip-audit --strict --disable-pip --require-hashes -r requirements/dev.txt
 
 lock: ## Regenerate the pinned requirements from pyproject.toml
 	$(BIN)/python -m pip install --quiet uv
