@@ -7,4 +7,4 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self) -> None:
-        from . import receivers, setup  # noqa: F401  (connect receivers)
+        from . import receivers, routing, setup  # noqa: F401  (connect receivers)
