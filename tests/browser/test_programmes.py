@@ -63,7 +63,7 @@ def test_a_manager_fixes_a_file_imports_it_and_sees_the_dashboard_move(
 
     page.goto(f"{base}/en/programmes/imports/")
     assert_accessible(page)
-    page.get_by_label("File").set_input_files(
+    page.get_by_label("Staff list (CSV or XLSX)").set_input_files(
         staff_file(
             "aliya@example.kz,Әлия Серікқызы,,kk,teacher,zhambyl-41,,,",
             "not-an-address,Бауыржан Ахметов,,ru,teacher,zhambyl-41,,,",
@@ -76,7 +76,7 @@ def test_a_manager_fixes_a_file_imports_it_and_sees_the_dashboard_move(
     assert not User.objects.filter(email="aliya@example.kz").exists()
 
     page.goto(f"{base}/en/programmes/imports/")
-    page.get_by_label("File").set_input_files(
+    page.get_by_label("Staff list (CSV or XLSX)").set_input_files(
         staff_file(
             "aliya@example.kz,Әлия Серікқызы,,kk,teacher,zhambyl-41,,,",
             "baurzhan@example.kz,Бауыржан Ахметов,,ru,teacher,zhambyl-41,,,",
