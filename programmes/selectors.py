@@ -13,9 +13,10 @@ from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
 
 from people import scoping
-from people.models import Region, School, User
+from people.models import Region, RoleMembership, School, User
 from people.roles import LEARNER_ROLES, Role
 
+from .imports import COLUMNS
 from .models import Programme, ProgrammePerson, Target, TrainedStatus
 
 ROLES = [role for role in Role if role in LEARNER_ROLES]
@@ -528,10 +529,6 @@ def staff_list_rows(user: User) -> list[list[str]]:
     """The learner roles ``user`` may change, one row per role held, in the staff import's
     columns: the file downloaded, corrected and uploaded again changes only what was
     corrected."""
-    from people.models import RoleMembership
-
-    from .imports import COLUMNS
-
     scope = scoping.scope_for(user)
     memberships = (
         RoleMembership.objects.current()
