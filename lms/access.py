@@ -168,6 +168,7 @@ ROUTES: dict[str, Access] = {
         unguessable=INVITATION_TOKEN,
     ),
     "profile": signed_in("The signed-in person's own details."),
+    "role_offer": scoped("A role offered to the signed-in person; anyone else's is not found."),
     # courses (page ids name published course content, not people).
     "my_learning": signed_in("The signed-in person's own enrolments."),
     "course_enrol": signed_in("Enrols the signed-in person in a course open to their roles."),

@@ -287,6 +287,8 @@ LMS_MFA_REQUIRED_FOR_PROGRAMME_ROLES = env.bool("LMS_MFA_REQUIRED", default=True
 LMS_INVITATION_DAYS = env.int("LMS_INVITATION_DAYS", default=14)
 # Programme roles are signed out after this many minutes without a request.
 LMS_PROGRAMME_IDLE_MINUTES = env.int("LMS_PROGRAMME_IDLE_MINUTES", default=30)
+# A role offered to someone outside the offerer's scope waits this long for their answer.
+LMS_ROLE_OFFER_DAYS = env.int("LMS_ROLE_OFFER_DAYS", default=30)
 
 # --- E-mail -----------------------------------------------------------------------------------
 

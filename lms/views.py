@@ -13,7 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
-from people import scoping
+from people import scoping, selectors
 from people.models import RoleMembership, User
 
 from . import privacy
@@ -42,7 +42,11 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "lms/home.html",
-        {"sections": sections_for(request.user), "memberships": memberships},
+        {
+            "sections": sections_for(request.user),
+            "memberships": memberships,
+            "offers": selectors.role_offer_list_for(user=request.user),
+        },
     )
 
 

@@ -12,7 +12,7 @@ from django.contrib.sessions.models import Session
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Invitation, RoleMembership, User
+from .models import Invitation, RoleMembership, RoleOffer, User
 
 
 def export(person: User) -> dict[str, Any]:
@@ -42,6 +42,21 @@ def export(person: User) -> dict[str, Any]:
             {"sent": i.created_at, "accepted": i.accepted_at}
             for i in Invitation.objects.filter(person=person)
         ],
+        "roles_offered": [
+            {
+                "role": o.get_role_display(),
+                "school": str(o.school) if o.school_id else None,
+                "region": str(o.region) if o.region_id else None,
+                "offered_by": o.offered_by.full_name if o.offered_by else None,
+                "offered": o.offered_at,
+                "expires": o.expires_at,
+                "accepted": o.accepted_at,
+                "declined": o.declined_at,
+            }
+            for o in RoleOffer.objects.filter(person=person).select_related(
+                "school", "region", "offered_by"
+            )
+        ],
     }
 
 
@@ -61,6 +76,7 @@ def erase(person: User, actor: User) -> None:
     EmailAddress.objects.filter(user=person).delete()
     Authenticator.objects.filter(user=person).delete()
     Invitation.objects.filter(person=person).delete()
+    RoleOffer.objects.filter(person=person).delete()
     person.groups.clear()
     # The new unusable password already invalidates their sessions; removing them also
     # clears what the session cache holds.

@@ -17,7 +17,9 @@ learner roles         their own school  themselves                none
 ====================  ================  ========================  ============================
 
 Only current memberships count. A person's scope is the union over their roles, and
-everyone sees themselves. A Django superuser counts as an administrator.
+everyone sees themselves. A Django superuser counts as an administrator. Below programme
+level, a role is given directly only to someone already in scope (``directly_reachable``);
+anyone else is asked first, so that adding staff never widens anyone's reach.
 """
 
 from __future__ import annotations
@@ -304,3 +306,28 @@ def can_change_person(user: User | object, person: User) -> bool:
     if not memberships:
         return False
     return all(can_change_membership(user, m) for m in memberships)
+
+
+def directly_reachable(user: User | object, people: QuerySet[User]) -> QuerySet[User]:
+    """Those of ``people`` whom ``user`` may give a role without asking them first.
+
+    National staff may give anyone a role. Everyone else reaches only people already in
+    their scope: giving a role to an account they cannot see would show them its profile,
+    roles, enrolments and certificates, so that person is asked instead (a role offer, see
+    ``people.staffing.role_give``). Whether the role may be given at that place at all is
+    ``can_grant``'s question.
+    """
+    scope = scope_for(user)
+    if scope.person_id is None:
+        return people.none()
+    if scope.is_national:
+        return people
+    return people.filter(pk__in=visible_people(user).values("pk"))
+
+
+def may_give_role_directly(user: User | object, person: User) -> bool:
+    """``directly_reachable`` for one person."""
+    scope = scope_for(user)
+    if scope.is_national or (scope.person_id is not None and person.pk == scope.person_id):
+        return True
+    return directly_reachable(user, User.objects.filter(pk=person.pk)).exists()

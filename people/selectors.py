@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from . import scoping
-from .models import Invitation, Region, RoleMembership, School, User
+from .models import Invitation, Region, RoleMembership, RoleOffer, School, User
 
 
 def person_list_for(
@@ -81,3 +81,21 @@ def school_list_for(*, user: User) -> QuerySet[School]:
 
 def region_list_for(*, user: User) -> QuerySet[Region]:
     return scoping.visible_regions(user)
+
+
+def role_offer_list_for(*, user: User) -> QuerySet[RoleOffer]:
+    """Roles offered to ``user`` that wait for their answer, newest first."""
+    return (
+        RoleOffer.objects.waiting()
+        .filter(person=user)
+        .select_related("school", "region", "training_area", "offered_by")
+    )
+
+
+def role_offer_for(*, user: User, public_id: str) -> RoleOffer | None:
+    """One offer made to ``user``, in any state; ``None`` for anyone else's."""
+    return (
+        RoleOffer.objects.filter(person=user, public_id=public_id)
+        .select_related("school", "region", "training_area", "offered_by")
+        .first()
+    )

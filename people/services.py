@@ -1,7 +1,8 @@
 """Every change to people, their roles and their invitations.
 
 Each service runs in one transaction, checks the actor's scope, writes an audit entry in
-the same transaction and sends e-mail only after commit.
+the same transaction and sends e-mail only after commit. Adding staff, which gives a role
+directly or asks the person first, is in ``staffing``.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from wagtail.log_actions import log
 from lms.mail import send_templated_email
 
 from . import scoping, signals
-from .models import Invitation, Region, RoleMembership, School, TrainingArea, User
+from .models import Invitation, Region, RoleMembership, RoleOffer, School, TrainingArea, User
 from .roles import AT_SCHOOL, IN_REGION, NATIONAL, ROLE_GROUPS, ROLE_PLACES, Role, Specialism
 
 
@@ -56,31 +57,25 @@ def _normalise_name(value: str) -> str:
     return " ".join(value.split())
 
 
-@transaction.atomic
-def person_create(
+def check_addition(
     *,
     actor: User,
     email: str,
     full_name: str,
-    full_name_alt: str = "",
-    preferred_language: str = settings.LANGUAGE_CODE,
+    preferred_language: str,
     memberships: list[MembershipSpec],
-    invite: bool = True,
-) -> User:
-    """Add a person with at least one role, and (by default) e-mail them an invitation.
-
-    Refused as a whole, with nothing saved, if the address is taken or any role is outside
-    the actor's scope. Side effects after commit: the invitation e-mail.
-    """
-    email = email.strip().lower()
-    full_name = _normalise_name(full_name)
+    new: bool,
+) -> None:
+    """Refuse, field by field, details that cannot make a member of staff, and roles or
+    places outside the actor's scope. ``new``: the address must not be taken either.
+    ``email`` and ``full_name`` come normalised."""
     errors: dict[str, list[str]] = {}
     try:
         validate_email(email)
     except ValidationError:
         errors.setdefault("email", []).append(_("Enter a valid e-mail address."))
     else:
-        if User.objects.filter(email=email).exists():
+        if new and User.objects.filter(email=email).exists():
             errors.setdefault("email", []).append(
                 _("Someone with this e-mail address is already registered.")
             )
@@ -95,6 +90,35 @@ def person_create(
     for spec in memberships:
         _check_may_grant(actor, spec)
 
+
+@transaction.atomic
+def person_create(
+    *,
+    actor: User,
+    email: str,
+    full_name: str,
+    full_name_alt: str = "",
+    preferred_language: str = settings.LANGUAGE_CODE,
+    memberships: list[MembershipSpec],
+    invite: bool = True,
+) -> User:
+    """Add a new person with at least one role, and (by default) e-mail them an invitation.
+
+    Refused as a whole, with nothing saved, if the address is taken or any role is outside
+    the actor's scope. Pages and imports add staff through ``staffing.staff_add``, which
+    answers alike whether or not an address has an account. Side effects after commit:
+    the invitation e-mail.
+    """
+    email = email.strip().lower()
+    full_name = _normalise_name(full_name)
+    check_addition(
+        actor=actor,
+        email=email,
+        full_name=full_name,
+        preferred_language=preferred_language,
+        memberships=memberships,
+        new=True,
+    )
     person = User.objects.create_user(
         email=email,
         full_name=full_name,
@@ -203,7 +227,9 @@ def _check_may_grant(actor: User, spec: MembershipSpec) -> None:
         raise PermissionDenied(message)
 
 
-def _membership_create(*, actor: User, person: User, spec: MembershipSpec) -> RoleMembership:
+def _membership_create(
+    *, actor: User, person: User, spec: MembershipSpec, offer: RoleOffer | None = None
+) -> RoleMembership:
     duplicate = RoleMembership.objects.current().filter(
         person=person, role=spec.role, school=spec.school, region=spec.region
     )
@@ -227,17 +253,47 @@ def _membership_create(*, actor: User, person: User, spec: MembershipSpec) -> Ro
             "role": spec.role,
             "school": spec.school.code if spec.school else None,
             "region": spec.region.code if spec.region else None,
+            **({"offer": offer.pk} if offer is not None else {}),
         },
     )
     return membership
 
 
+def _accepted(offer: RoleOffer | None, person: User, spec: MembershipSpec) -> bool:
+    """Has ``person`` accepted ``offer`` of exactly this role at this place, with the role
+    not given for it yet? Read from the database: the object in hand proves nothing."""
+    return (
+        offer is not None
+        and RoleOffer.objects.filter(
+            pk=offer.pk,
+            person=person,
+            accepted_at__isnull=False,
+            membership__isnull=True,
+            role=spec.role,
+            school=spec.school,
+            region=spec.region,
+            training_area=spec.training_area,
+            specialism=spec.specialism,
+        ).exists()
+    )
+
+
 @transaction.atomic
-def membership_grant(*, actor: User, person: User, spec: MembershipSpec) -> RoleMembership:
-    """Give ``person`` one more role. Refused if outside the actor's scope or already held."""
+def membership_grant(
+    *, actor: User, person: User, spec: MembershipSpec, offer: RoleOffer | None = None
+) -> RoleMembership:
+    """Give ``person`` one more role. Refused if the role or place is outside the actor's
+    scope, or if the role is already held there.
+
+    Only someone already in the actor's scope is given a role directly
+    (``scoping.may_give_role_directly``); anyone else is asked first
+    (``staffing.role_give``) and given the role here once they accepted ``offer``.
+    """
     _check_may_grant(actor, spec)
+    if not _accepted(offer, person, spec) and not scoping.may_give_role_directly(actor, person):
+        raise PermissionDenied(_("This person has to accept the role first."))
     User.objects.select_for_update().filter(pk=person.pk).first()
-    membership = _membership_create(actor=actor, person=person, spec=spec)
+    membership = _membership_create(actor=actor, person=person, spec=spec, offer=offer)
     _sync_groups(person)
     return membership
 

@@ -11,9 +11,16 @@
 ``roles_changed``
     Sent after commit whenever a person gains or loses a role. Argument: ``person_id``.
     ``courses`` listens, to enrol the person in courses their new roles require.
+
+``role_offer_accepted``
+    Sent after commit when a person accepts a role offered to them (``staffing``), after
+    ``roles_changed``. Arguments: ``offer_id`` and ``person_id`` (int). The offer's
+    ``origin`` names what made it; ``programmes`` listens, to enrol the person by the rules
+    of the programme a staff import named.
 """
 
 from django.dispatch import Signal
 
 observed_practice_changed = Signal()
 roles_changed = Signal()
+role_offer_accepted = Signal()

@@ -16,4 +16,5 @@ urlpatterns = [
     path("people/<uuid:public_id>/invite/", views.invitation_send, name="invitation_send"),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("account/profile/", views.profile, name="profile"),
+    path("account/roles-offered/<uuid:public_id>/", views.role_offer, name="role_offer"),
 ]

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
-from . import scoping, selectors, services
+from . import scoping, selectors, services, staffing
 from .forms import (
     InvitationAcceptForm,
     MembershipForm,
@@ -82,7 +82,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            person = services.person_create(
+            addition = staffing.staff_add(
                 actor=user,
                 email=data["email"],
                 full_name=data["full_name"],
@@ -95,11 +95,30 @@ def person_create(request: HttpRequest) -> HttpResponse:
         except PermissionDenied as error:
             form.add_error(None, str(error))
         else:
-            messages.success(
-                request,
-                _("%(name)s was added and an invitation was sent to %(email)s.")
-                % {"name": person.full_name, "email": person.email},
-            )
+            if addition.invited or addition.person is None:
+                # The same answer for a new address and for an account outside the
+                # reader's scope (asked to accept): only what they typed.
+                messages.success(
+                    request,
+                    _("An invitation was sent to %(name)s at %(email)s.")
+                    % {
+                        "name": " ".join(data["full_name"].split()),
+                        "email": data["email"].strip().lower(),
+                    },
+                )
+                return redirect("person_list")
+            person = addition.person
+            if addition.roles_given:
+                messages.success(
+                    request,
+                    _("%(name)s already has an account; the role was given.")
+                    % {"name": person.full_name},
+                )
+            else:
+                messages.info(
+                    request,
+                    _("%(name)s already holds this role there.") % {"name": person.full_name},
+                )
             return redirect("person_detail", public_id=person.public_id)
     return render(request, "people/person_create.html", {"form": form})
 
@@ -167,13 +186,16 @@ def membership_grant(request: HttpRequest, public_id: str) -> HttpResponse:
     form = MembershipForm(request.POST, actor=user)
     if form.is_valid():
         try:
-            services.membership_grant(actor=user, person=person, spec=form.membership_spec())
+            given = staffing.role_give(actor=user, person=person, spec=form.membership_spec())
         except ValidationError as error:
             _apply_errors(form, error)
         except PermissionDenied as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("The role was given."))
+            if isinstance(given, RoleMembership):
+                messages.success(request, _("The role was given."))
+            else:  # not for someone the reader sees; kept so the rule stays in one place
+                messages.success(request, _("The person was asked to accept the role."))
             return redirect("person_detail", public_id=person.public_id)
     return render(
         request, "people/person_form.html", {"person": person, "form": form, "action": "grant"}
@@ -270,7 +292,15 @@ def profile(request: HttpRequest) -> HttpResponse:
         .filter(person=user)
         .select_related("school", "region", "training_area")
     )
-    return render(request, "people/profile.html", {"form": form, "memberships": memberships})
+    return render(
+        request,
+        "people/profile.html",
+        {
+            "form": form,
+            "memberships": memberships,
+            "offers": selectors.role_offer_list_for(user=user),
+        },
+    )
 
 
 @require_POST
@@ -288,3 +318,42 @@ def language_set(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and language in dict(settings.LANGUAGES):
         services.person_set_language(person=request.user, language=language)
     return response
+
+
+@login_required
+def role_offer(request: HttpRequest, public_id: str) -> HttpResponse:
+    """A role offered to the signed-in person: accept or decline it. Anyone else's offer
+    is not found, so a forwarded link shows nothing."""
+    user: User = request.user  # type: ignore[assignment]
+    offer = selectors.role_offer_for(user=user, public_id=public_id)
+    if offer is None:
+        raise Http404
+    problem = staffing.offer_problem(offer)
+    decision = request.POST.get("decision") if request.method == "POST" else None
+    if decision in ("accept", "decline") and not problem:
+        try:
+            if decision == "accept":
+                staffing.role_offer_accept(person=user, offer=offer)
+                messages.success(
+                    request,
+                    _("You now hold the role “%(role)s” at %(place)s.")
+                    % {"role": offer.get_role_display(), "place": offer.place},
+                )
+            else:
+                staffing.role_offer_decline(person=user, offer=offer)
+                messages.success(request, _("You declined the role. Nothing about you was shared."))
+        except staffing.OfferError as error:
+            problem = error.message
+        else:
+            return redirect("home")
+    elif request.method == "POST" and not problem:
+        problem = _("Choose whether to accept or decline the role.")
+        return render(
+            request, "people/role_offer.html", {"offer": offer, "error": problem}, status=400
+        )
+    return render(
+        request,
+        "people/role_offer.html",
+        {"offer": offer, "problem": problem},
+        status=410 if problem else 200,
+    )

@@ -87,3 +87,10 @@ def register_people_actions(actions: LogActionRegistry) -> None:
     actions.register_action(
         "people.person.erase", _("Erase personal data"), _("Personal data erased")
     )
+    actions.register_action("people.role_offer.create", _("Offer role"), _("Role offered"))
+    actions.register_action(
+        "people.role_offer.accept", _("Accept role offer"), _("Role offer accepted")
+    )
+    actions.register_action(
+        "people.role_offer.decline", _("Decline role offer"), _("Role offer declined")
+    )

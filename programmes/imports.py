@@ -64,6 +64,8 @@ class StaffRow:
     region: Region | None
     training_area: TrainingArea | None
     specialism: str
+    # The account at this address if the importer may already reach it; None for a new
+    # address and for an account outside the importer's scope alike.
     existing: User | None = None
 
 
@@ -184,7 +186,13 @@ def check_table(table: list[list[str]], *, actor: User) -> CheckedFile:
     raw_rows = table[1:]
     email_at = index["email"]
     addresses = {raw[email_at].strip().lower() for raw in raw_rows if email_at < len(raw)}
-    existing = {u.email: u for u in User.objects.filter(email__in=addresses - {""})}
+    # Only accounts the importer may already reach count as existing. Any other account is
+    # invited as a new address is (it is asked to accept), so that the preview reads the
+    # same for both and tells nobody whether an address has an account.
+    existing = {
+        u.email: u
+        for u in scoping.directly_reachable(actor, User.objects.filter(email__in=addresses - {""}))
+    }
 
     for offset, raw in enumerate(raw_rows):
         line = offset + 2

@@ -1,5 +1,6 @@
 """Keep stored training statuses current: anything that can change whether a person is
-trained queues a refresh of that person (after commit, in the background)."""
+trained queues a refresh of that person (after commit, in the background). A role a staff
+import offered, once accepted, queues the enrolment the import's programme asks for."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from django.dispatch import receiver
 
 from courses.models import Enrolment, ObservedPractice
 from lms.celery import send_task_after_commit
-from people.signals import roles_changed
+from people.signals import role_offer_accepted, roles_changed
 
 
 def _refresh(person_id: int | None) -> None:
@@ -21,6 +22,12 @@ def _refresh(person_id: int | None) -> None:
 @receiver(roles_changed)
 def roles(sender: Any, person_id: int, **kwargs: Any) -> None:
     _refresh(person_id)
+
+
+@receiver(role_offer_accepted)
+def offer_accepted(sender: Any, offer_id: int, **kwargs: Any) -> None:
+    # A role a staff import offered: enrol by the programme the import named.
+    send_task_after_commit("programmes.role_offer_enrol", offer_id)
 
 
 @receiver(post_save, sender=Enrolment)

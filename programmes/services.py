@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
@@ -18,9 +19,9 @@ from wagtail.log_actions import log
 
 from courses import services as course_services
 from courses.models import CoursePage, Enrolment
-from people import scoping
+from people import scoping, staffing
 from people import services as people_services
-from people.models import RoleMembership, User
+from people.models import RoleMembership, RoleOffer, User
 
 from . import imports, trained
 from .models import Programme, ProgrammePerson, StaffImport, TrainedStatus
@@ -77,24 +78,60 @@ def required_courses_for(programme: Programme, membership: RoleMembership) -> li
     ]
 
 
+def _enrol_by_roles(
+    *, actor: User, programme: Programme, person: User, memberships: Iterable[RoleMembership]
+) -> int:
+    created = 0
+    for membership in memberships:
+        for course in required_courses_for(programme, membership):
+            if not course.live:
+                continue
+            before = Enrolment.objects.filter(
+                person=person, course__translation_key=course.translation_key
+            ).exists()
+            course_services.enrolment_create(
+                actor=actor, person=person, course=course, source=Enrolment.Source.RULE
+            )
+            created += not before
+    return created
+
+
 @transaction.atomic
 def programme_enrol(*, actor: User, programme: Programme, people: Iterable[User]) -> int:
     """Enrol people in the courses the programme requires for the roles they hold.
     Repeat-safe; returns how many enrolments were created."""
     created = 0
     for person in people:
-        for membership in RoleMembership.objects.current().filter(person=person):
-            for course in required_courses_for(programme, membership):
-                if not course.live:
-                    continue
-                before = Enrolment.objects.filter(
-                    person=person, course__translation_key=course.translation_key
-                ).exists()
-                course_services.enrolment_create(
-                    actor=actor, person=person, course=course, source=Enrolment.Source.RULE
-                )
-                created += not before
+        created += _enrol_by_roles(
+            actor=actor,
+            programme=programme,
+            person=person,
+            memberships=RoleMembership.objects.current().filter(person=person),
+        )
     return created
+
+
+@transaction.atomic
+def role_offer_enrol(*, offer_id: int) -> int:
+    """A role offered by a staff import that named a programme was accepted: enrol the
+    person in the courses the programme requires for that role, as the import enrolled
+    everyone else. Repeat-safe; returns how many enrolments were created."""
+    offer = (
+        RoleOffer.objects.select_related("person", "offered_by", "membership")
+        .filter(pk=offer_id, membership__ended_on__isnull=True)
+        .first()
+    )
+    origin = offer.origin if offer is not None else None
+    if offer is None or offer.membership is None or not isinstance(origin, StaffImport):
+        return 0
+    if origin.programme is None:
+        return 0
+    return _enrol_by_roles(
+        actor=offer.offered_by or offer.person,
+        programme=origin.programme,
+        person=offer.person,
+        memberships=[offer.membership],
+    )
 
 
 # --- Staff import ----------------------------------------------------------------------------
@@ -125,9 +162,11 @@ def staff_import_create(
         staff_import.status = (
             StaffImport.Status.VALID if checked.is_valid else StaffImport.Status.INVALID
         )
+        # A new address and an account outside the importer's scope are both invited
+        # (``check_table`` leaves ``existing`` empty for either).
         staff_import.summary = {
-            "new": len({row.email for row in checked.rows if row.existing is None}),
-            "existing": len({row.email for row in checked.rows if row.existing is not None}),
+            "invite": len({row.email for row in checked.rows if row.existing is None}),
+            "update": len({row.email for row in checked.rows if row.existing is not None}),
         }
     staff_import.file.save(
         f"{timezone.now():%Y%m%d-%H%M%S}-{filename[-80:]}", ContentFile(data), save=False
@@ -176,9 +215,12 @@ def staff_import_commit(*, staff_import_id: int) -> StaffImport:
     """Import every row of a checked file in one transaction: all rows or none.
 
     The rows are checked again (the database may have changed since the preview). New
-    people get an invitation after commit; existing people get the role and, where the
-    importer may change them, corrected details. Each person is enrolled in the courses
-    their roles require. Progress is published in the cache for the progress bar.
+    people get an invitation after commit; people already in the importer's scope get the
+    role and, where the importer may change them, corrected details; an account outside
+    the importer's scope gets a role offer it accepts or declines, and the import records it
+    as invited, as it does a new person. Each person is enrolled in the courses their roles
+    require (someone asked, once they accept). Progress is published in the cache for the
+    progress bar.
 
     Repeat-safe: only an import that waits (queued), or whose worker died in the middle
     (running; its transaction was rolled back), is imported. The task delivered twice, or
@@ -212,21 +254,31 @@ def staff_import_commit(*, staff_import_id: int) -> StaffImport:
             )
             if not checked.is_valid:
                 raise ValidationError(_("The file no longer passes the checks; check it again."))
-            summary = {"created": 0, "updated": 0, "roles": 0, "enrolments": 0}
-            touched: list[User] = []
+            tally = _Tally()
             for done, row in enumerate(checked.rows, start=1):
-                person = _import_row(actor, row, summary)
-                touched.append(person)
+                _import_row(actor, row, staff_import, tally)
                 if done % 50 == 0:
                     cache.set(key, done, 3600)
+            enrolments = 0
             if staff_import.programme is not None:
-                summary["enrolments"] = programme_enrol(
-                    actor=actor, programme=staff_import.programme, people=touched
+                enrolments = programme_enrol(
+                    actor=actor,
+                    programme=staff_import.programme,
+                    people=tally.reached.values(),
                 )
+                # New people are enrolled now too, but not counted: their count would tell
+                # them apart from the people asked, who are enrolled when they accept.
+                programme_enrol(actor=actor, programme=staff_import.programme, people=tally.created)
+            summary = {
+                "invited": len(tally.invited),
+                "updated": tally.updated,
+                "roles": tally.roles,
+                "enrolments": enrolments,
+            }
             StaffImport.objects.filter(pk=staff_import.pk).update(
                 status=StaffImport.Status.DONE,
                 rows_done=len(checked.rows),
-                summary=summary,
+                summary={**summary, "waiting": [list(pair) for pair in tally.invited.items()]},
                 finished_at=timezone.now(),
                 error="",
             )
@@ -273,47 +325,51 @@ def staff_imports_resume(*, waiting_after: timedelta = timedelta(minutes=5)) -> 
     return count
 
 
-def _import_row(actor: User, row: imports.StaffRow, summary: dict[str, int]) -> User:
-    spec = people_services.MembershipSpec(
-        role=row.role,
-        school=row.school,
-        region=row.region,
-        training_area=row.training_area,
-        specialism=row.specialism,
+@dataclass
+class _Tally:
+    """What a commit did, as the importer may know it."""
+
+    invited: dict[str, str] = field(default_factory=dict)  # address -> name, as typed
+    created: list[User] = field(default_factory=list)  # new people, among those invited
+    reached: dict[int, User] = field(default_factory=dict)  # people already in scope
+    updated: int = 0
+    roles: int = 0
+
+
+def _import_row(
+    actor: User, row: imports.StaffRow, staff_import: StaffImport, tally: _Tally
+) -> None:
+    """Import one row through ``staffing.staff_add``: a new person is added and invited, an
+    account outside the importer's scope is asked (and counted as invited alike), someone
+    already in scope gets the role and, where the importer may change them, the details."""
+    addition = staffing.staff_add(
+        actor=actor,
+        email=row.email,
+        full_name=row.full_name,
+        full_name_alt=row.full_name_alt,
+        preferred_language=row.language,
+        memberships=[
+            people_services.MembershipSpec(
+                role=row.role,
+                school=row.school,
+                region=row.region,
+                training_area=row.training_area,
+                specialism=row.specialism,
+            )
+        ],
+        update_details=True,
+        origin=staff_import,
     )
-    person = User.objects.filter(email=row.email).first()
-    if person is None:
-        person = people_services.person_create(
-            actor=actor,
-            email=row.email,
-            full_name=row.full_name,
-            full_name_alt=row.full_name_alt,
-            preferred_language=row.language,
-            memberships=[spec],
-        )
-        summary["created"] += 1
-        summary["roles"] += 1
-        return person
-    if scoping.can_change_person(actor, person) and (
-        person.full_name != row.full_name
-        or (row.full_name_alt and person.full_name_alt != row.full_name_alt)
-        or person.preferred_language != row.language
-    ):
-        people_services.person_update(
-            actor=actor,
-            person=person,
-            full_name=row.full_name,
-            full_name_alt=row.full_name_alt or person.full_name_alt,
-            preferred_language=row.language,
-        )
-        summary["updated"] += 1
-    holds = RoleMembership.objects.current().filter(
-        person=person, role=row.role, school=row.school, region=row.region
-    )
-    if not holds.exists():
-        people_services.membership_grant(actor=actor, person=person, spec=spec)
-        summary["roles"] += 1
-    return person
+    if row.email in tally.invited:
+        return  # a further role of someone this file invited: part of their invitation
+    if addition.invited or addition.person is None:
+        tally.invited[row.email] = row.full_name
+        if addition.person is not None:
+            tally.created.append(addition.person)
+        return
+    tally.reached[addition.person.pk] = addition.person
+    tally.updated += addition.updated
+    tally.roles += addition.roles_given
 
 
 def import_progress(staff_import: StaffImport) -> dict[str, Any]:

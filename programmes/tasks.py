@@ -23,6 +23,11 @@ def person_refresh(person_id: int) -> None:
     services.person_statuses_refresh(person_id=person_id)
 
 
+@shared_task(name="programmes.role_offer_enrol", **RETRY)
+def role_offer_enrol(offer_id: int) -> None:
+    services.role_offer_enrol(offer_id=offer_id)
+
+
 @shared_task(name="programmes.refresh_all", **RETRY)
 def refresh_all() -> int:
     """Nightly: recompute every programme (certificates expire as days pass)."""

@@ -391,7 +391,13 @@ def import_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     progress = services.import_progress(staff_import)
     if request.GET.get("format") == "json":
         return JsonResponse(progress)
-    problems = Paginator(staff_import.problems, 100).get_page(request.GET.get("page"))
+    # The problems of a file that failed the checks, or the people a done import invited.
+    listed = (
+        staff_import.summary.get("waiting", [])
+        if staff_import.status == StaffImport.Status.DONE
+        else staff_import.problems
+    )
+    problems = Paginator(listed, 100).get_page(request.GET.get("page"))
     return render(
         request,
         "programmes/import_detail.html",

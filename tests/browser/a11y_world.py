@@ -23,7 +23,7 @@ from wagtail.documents import get_document_model
 from certificates.models import Certificate
 from courses import services as course_services
 from courses.models import CoursePage, ModulePage
-from people.models import Region, School, User
+from people.models import Region, RoleOffer, School, User
 from people.roles import Role
 from programmes import services as programme_services
 from programmes.models import Programme, RequiredCourse, StaffImport, Target, TrainedRule
@@ -142,6 +142,7 @@ class World:
     coordinator_secret: str
     programme: Programme
     staff_import: StaffImport
+    offer: RoleOffer
     signed_in: dict[str, Page] = field(default_factory=dict)
 
 
@@ -244,6 +245,14 @@ def build_world() -> World:
         coordinator_secret=activate_totp(coordinator),
         programme=programme,
         staff_import=staff_import,
+        # A role the learner is asked to take on: on her home page, and its own page.
+        offer=RoleOffer.objects.create(
+            person=learner,
+            role=Role.TEACHER,
+            school=school,
+            offered_by=leader,
+            expires_at=timezone.now() + timedelta(days=30),
+        ),
     )
 
 

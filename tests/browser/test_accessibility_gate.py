@@ -96,6 +96,8 @@ def learner_pages(
     gate.check("certificate detail", page, language)
     page.goto(f"{base}/{language}/account/profile/")
     gate.check("profile", page, language)
+    page.goto(f"{base}/{language}/account/roles-offered/{world.offer.public_id}/")
+    gate.check("role offered", page, language)
 
     response = page.goto(f"{base}/{language}/programmes/")
     assert response is not None

@@ -126,7 +126,7 @@ def test_a_worker_killed_in_the_middle_of_a_staff_import_imports_it_once(
         lambda: StaffImport.objects.get(pk=staff_import.pk).status == StaffImport.Status.DONE
     )
     staff_import.refresh_from_db()
-    assert staff_import.summary["created"] == len(emails)
+    assert staff_import.summary["invited"] == len(emails)
     summary, finished_at = staff_import.summary, staff_import.finished_at
 
     # The same task delivered again (a second delivery, a retry): the import is done.

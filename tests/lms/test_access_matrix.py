@@ -40,7 +40,7 @@ from certificates.models import Certificate, CertificateJob
 from courses import services as course_services
 from courses.models import CoursePage, Enrolment, ModulePage, Reflection
 from lms import access
-from people.models import Invitation, Region, RoleMembership, School, User
+from people.models import Invitation, Region, RoleMembership, RoleOffer, School, User
 from people.roles import Role
 from people.services import _token_hash
 from programmes.models import Programme, StaffImport
@@ -122,6 +122,7 @@ class World:
     attachments_done: dict[str, Attachment] = field(default_factory=dict)
     attachments_open: dict[str, Attachment] = field(default_factory=dict)
     imports: dict[str, StaffImport] = field(default_factory=dict)
+    offers: dict[str, RoleOffer] = field(default_factory=dict)
     programme: Programme | None = None
     job: CertificateJob | None = None
     invitation_token: str = ""
@@ -276,6 +277,16 @@ def _build_world() -> World:
         course=course,
         requested_by=actors[Role.PROGRAMME_MANAGER],
     )
+
+    # A role offered to each learner (by a leader of another school): only they answer it.
+    for variant, learner in learners.items():
+        world.offers[variant] = RoleOffer.objects.create(
+            person=learner,
+            role=Role.TEACHER,
+            school=schools["b1" if variant != "b1" else "a2"],
+            offered_by=coordinator_b,
+            expires_at=timezone.now() + timedelta(days=7),
+        )
 
     newcomer = UserFactory(full_name="Newcomer")
     newcomer.set_unusable_password()
@@ -496,6 +507,7 @@ CASES = [
         lambda w, v: {"token": w.invitation_token},
     ),
     Case("profile", declared("profile")),
+    Case("role_offer", {"a1": frozenset({TUTOR}), "b1": frozenset()}, public_id("offers")),
     # courses
     Case("my_learning", declared("my_learning")),
     Case(

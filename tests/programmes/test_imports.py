@@ -175,13 +175,13 @@ class TestCommit:
             actor=place["actor"], data=data, filename="staff.csv"
         )
         assert staff_import.status == StaffImport.Status.VALID
-        assert staff_import.summary == {"new": 1, "existing": 1}
+        assert staff_import.summary == {"invite": 1, "update": 1}
         with django_capture_on_commit_callbacks(execute=True):
             staff_import = services.staff_import_start(
                 actor=place["actor"], staff_import=staff_import
             )
         assert staff_import.status == StaffImport.Status.DONE
-        assert staff_import.summary["created"] == 1
+        assert staff_import.summary["invited"] == 1
         assert staff_import.summary["updated"] == 1
         new = User.objects.get(email="new@example.kz")
         assert RoleMembership.objects.get(person=new).training_area == place["area"]
@@ -371,7 +371,7 @@ def test_an_xlsx_round_trip_leaves_the_same_people(
     with django_capture_on_commit_callbacks(execute=True):
         again = services.staff_import_start(actor=place["actor"], staff_import=again)
     assert again.status == StaffImport.Status.DONE
-    assert again.summary.get("created", 0) == 0
+    assert again.summary.get("invited", 0) == 0
     assert people_and_roles() == before
     assert mail.outbox == []
 
