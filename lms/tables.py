@@ -39,7 +39,7 @@ class TableLimits:
     zip: ZipLimits = field(default_factory=ZipLimits)
 
 
-class TableProblem(ValueError):
+class TableProblem(Exception):
     """The table cannot be read; the message says why, in the reader's language."""
 
 
@@ -210,6 +210,9 @@ def _sheet_rows(
                 scanned += 1
                 if scanned > limits.scanned_rows:
                     raise TableProblem(too_many_lines(limits.scanned_rows))
+                if values.count(None) == len(values):
+                    yield []  # an empty row, skipped without looking at its cells
+                    continue
                 if len(values) > limits.columns and values[limits.columns] not in (None, ""):
                     raise TableProblem(too_many_columns(scanned, limits.columns))
                 yield ["" if value is None else str(value).strip() for value in values]

@@ -33,7 +33,7 @@ class ZipLimits:
     ratio_floor_bytes: int = 1024 * 1024
 
 
-class UnsafeArchive(ValueError):
+class UnsafeArchive(Exception):
     """The archive is refused; the message says why, in the reader's language."""
 
 
