@@ -181,13 +181,20 @@ def pdf_that_runs_code() -> bytes:
 
 
 def pdf_bomb(padding: int = 500_000_000) -> bytes:
-    """A PDF of a few hundred kilobytes whose object stream inflates to ``padding`` bytes
-    before its one object: a PDF reader that resolves it builds the whole stream."""
+    """A one-page PDF of a few hundred kilobytes whose object stream inflates to
+    ``padding`` bytes before its one object: a PDF reader that resolves it builds the
+    whole stream in memory."""
     import zlib
 
     head = b"3 0 "
-    decoded = head + b" " * padding + b"<< /Foo 1 >>"
-    compressed = zlib.compress(decoded, 9)
+    packer = zlib.compressobj(9)
+    parts = [packer.compress(head)]
+    block = b" " * (1024 * 1024)
+    for _ in range(padding // len(block)):
+        parts.append(packer.compress(block))
+    parts.append(packer.compress(b" " * (padding % len(block)) + b"<< /Foo 1 >>"))
+    parts.append(packer.flush())
+    compressed = b"".join(parts)
     out = io.BytesIO()
     out.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets: dict[int, int] = {}
@@ -197,7 +204,7 @@ def pdf_bomb(padding: int = 500_000_000) -> bytes:
         out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
 
     write(1, b"<< /Type /Catalog /Pages 2 0 R /X 3 0 R >>")
-    write(2, b"<< /Type /Pages /Kids [] /Count 0 >>")
+    write(2, b"<< /Type /Pages /Kids [6 0 R] /Count 1 >>")
     write(
         4,
         b"<< /Type /ObjStm /N 1 /First %d /Filter /FlateDecode /Length %d >>\nstream\n"
@@ -205,6 +212,7 @@ def pdf_bomb(padding: int = 500_000_000) -> bytes:
         + compressed
         + b"\nendstream",
     )
+    write(6, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>")
     xref_at = out.tell()
     rows = [
         struct.pack(">BIH", 0, 0, 65535),
@@ -213,10 +221,11 @@ def pdf_bomb(padding: int = 500_000_000) -> bytes:
         struct.pack(">BIH", 2, 4, 0),
         struct.pack(">BIH", 1, offsets[4], 0),
         struct.pack(">BIH", 1, xref_at, 0),
+        struct.pack(">BIH", 1, offsets[6], 0),
     ]
     table = b"".join(rows)
     out.write(
-        b"5 0 obj\n<< /Type /XRef /W [1 4 2] /Size 6 /Root 1 0 R /Length %d >>\nstream\n"
+        b"5 0 obj\n<< /Type /XRef /W [1 4 2] /Size 7 /Root 1 0 R /Length %d >>\nstream\n"
         % len(table)
         + table
         + b"\nendstream\nendobj\n"
@@ -252,3 +261,67 @@ def refused_cheaply(cost: Cost, *, seconds: float = 3.0, megabytes: int = 40) ->
     """Assertion helper: the refusal took little CPU and memory."""
     assert cost.seconds < seconds, f"took {cost.seconds:.2f} s of CPU"
     assert cost.peak_bytes < megabytes * MB, f"peaked at {cost.peak_bytes / MB:.0f} MB"
+
+
+def png_claiming_pixels(width: int = 30_000, height: int = 30_000) -> bytes:
+    """A PNG of a few dozen bytes whose header says ``width`` × ``height`` pixels: a
+    decoder that believes it allocates gigabytes."""
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body))
+            + kind
+            + body
+            + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 1024))
+        + chunk(b"IEND", b"")
+    )
+
+
+def encrypted_pdf() -> bytes:
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    out = io.BytesIO()
+    pdf.save(out, encryption=pikepdf.Encryption(user="secret", owner="secret"))
+    return out.getvalue()
+
+
+ACTIVE_PDF_KEYS = {"/JS", "/JavaScript", "/OpenAction", "/AA", "/EmbeddedFiles", "/EF", "/AF"}
+ACTIVE_PDF_ACTIONS = {"/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/GoToE"}
+
+
+def active_parts(data: bytes) -> list[str]:
+    """Everything in the PDF ``data`` that runs, launches or carries a file."""
+    import pikepdf
+
+    found = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        if pdf.attachments:
+            found.append("attachments")
+        stack: list[Any] = [pdf.trailer, *pdf.objects]
+        seen: set[int] = set()
+        while stack:
+            item = stack.pop()
+            if isinstance(item, pikepdf.Dictionary | pikepdf.Stream):
+                if item.is_indirect:
+                    if item.objgen in seen:
+                        continue
+                    seen.add(item.objgen)
+                found += [key for key in item.keys() if key in ACTIVE_PDF_KEYS]  # noqa: SIM118
+                if str(item.get("/S", "")) in ACTIVE_PDF_ACTIONS:
+                    found.append(str(item.get("/S")))
+                if str(item.get("/Type", "")) == "/EmbeddedFile":
+                    found.append("/EmbeddedFile")
+                stack += [value for _key, value in item.items()]
+            elif isinstance(item, pikepdf.Array):
+                stack += list(item)
+    return found

@@ -143,9 +143,14 @@ def large_csv(rows: int = 6000) -> bytes:
 def test_a_large_file_is_not_read_in_the_request(
     actor: User, django_capture_on_commit_callbacks: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    read = []
+    read: list[str] = []
     real = imports.read_table
-    monkeypatch.setattr(imports, "read_table", lambda *a, **k: read.append(1) or real(*a, **k))
+
+    def reading(data: bytes, filename: str) -> list[list[str]]:
+        read.append(filename)
+        return real(data, filename)
+
+    monkeypatch.setattr(imports, "read_table", reading)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         staff_import = services.staff_import_create(
             actor=actor, data=large_csv(), filename="staff.csv"
@@ -156,7 +161,7 @@ def test_a_large_file_is_not_read_in_the_request(
     for callback in callbacks:
         callback()  # the worker's turn
     staff_import.refresh_from_db()
-    assert read == [1]
+    assert read == ["staff.csv"]
     assert staff_import.status == StaffImport.Status.VALID
     assert staff_import.rows_total == 6000
     assert staff_import.summary == {"new": 6000, "existing": 0}
