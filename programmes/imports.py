@@ -18,7 +18,7 @@ from django.core.validators import validate_email
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from lms import tables
+from lms import tables, text
 from lms.tables import TableLimits
 from people import scoping
 from people.models import Region, School, TrainingArea, User
@@ -131,6 +131,15 @@ def _choices_in_every_language(choices: list[tuple[str, Any]]) -> dict[str, str]
     return found
 
 
+def _checked_name(value: str, column: str, problem: Callable[[str, str], None]) -> str:
+    """A name as people's services keep it; a refused character is the row's problem."""
+    try:
+        return text.clean_name(value, max_length=200)
+    except ValidationError as error:
+        problem(column, " ".join(error.messages))
+        return ""
+
+
 def check_table(
     table: list[list[str]], *, actor: User, progress: Callable[[int], None] | None = None
 ) -> CheckedFile:
@@ -192,14 +201,15 @@ def check_table(
             validate_email(email)
         except ValidationError:
             problem("email", _("Enter a valid e-mail address."))
-        full_name = " ".join(cells.get("full_name", "").split())
-        if not full_name:
+        full_name = _checked_name(cells.get("full_name", ""), "full_name", problem)
+        if not full_name and "full_name" not in {p.column for p in problems}:
             problem("full_name", _("Enter the person's full name."))
+        full_name_alt = _checked_name(cells.get("full_name_alt", ""), "full_name_alt", problem)
         language = cells.get("language", "").lower() or settings.LANGUAGE_CODE
         if language not in languages:
             problem("language", _("Use kk, ru or en."))
         # A person with several roles has a row per role: their details must agree.
-        details = (full_name, " ".join(cells.get("full_name_alt", "").split()), language)
+        details = (full_name, full_name_alt, language)
         if email in emails_in_file:
             first_line, first_details = emails_in_file[email]
             if first_details != details:
@@ -286,7 +296,7 @@ def check_table(
                 line=line,
                 email=email,
                 full_name=full_name,
-                full_name_alt=" ".join(cells.get("full_name_alt", "").split()),
+                full_name_alt=full_name_alt,
                 language=language,
                 role=role,
                 school=school,
