@@ -248,3 +248,38 @@ def test_a_check_delivered_twice_checks_once(
 
     checks = ModelLogEntry.objects.filter(action="programmes.import.check")
     assert checks.count() == 1
+
+
+@pytest.mark.worker
+@pytest.mark.postgres
+def test_a_real_worker_checks_large_files_and_refuses_a_bomb(
+    celery_worker_process: dict[str, str],
+) -> None:
+    import time
+
+    region = RegionFactory(code="zhambyl")
+    SchoolFactory(region=region, code="zhambyl-41")
+    coordinator = UserFactory(preferred_language="ru")
+    grant(coordinator, Role.REGIONAL_COORDINATOR, region=region)
+    honest = services.staff_import_create(actor=coordinator, data=large_csv(), filename="a.csv")
+    bomb_data = bombs.xlsx_with_huge_member("xl/worksheets/sheet1.xml", 300 * bombs.MB)
+    assert imports.checks_in_background(bomb_data)
+    bomb = services.staff_import_create(actor=coordinator, data=bomb_data, filename="b.xlsx")
+    assert {honest.status, bomb.status} == {StaffImport.Status.CHECKING}
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        statuses = set(
+            StaffImport.objects.filter(pk__in=[honest.pk, bomb.pk]).values_list("status", flat=True)
+        )
+        if StaffImport.Status.CHECKING not in statuses:
+            break
+        time.sleep(0.3)
+    honest.refresh_from_db()
+    bomb.refresh_from_db()
+    assert honest.status == StaffImport.Status.VALID
+    assert honest.rows_total == 6000
+    assert bomb.status == StaffImport.Status.INVALID
+    assert (
+        "Распакованный" in bomb.problems[0]["message"]
+        or "распакованном" in (bomb.problems[0]["message"])
+    )
