@@ -30,6 +30,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import DraftStateMixin, Orderable, PreviewableMixin, RevisionMixin
 
 from courses.models import CoursePage, Enrolment
+from lms import text
 
 from . import codes
 
@@ -249,6 +250,17 @@ class CertificateTemplate(DraftStateMixin, RevisionMixin, PreviewableMixin, Clus
     def clean(self) -> None:
         super().clean()
         errors: dict[str, list[str]] = {}
+        for language in TEXT_LANGUAGES:
+            printed = [
+                (f"title_{language}", False, 120),
+                (f"subtitle_{language}", False, 200),
+                (f"body_{language}", True, None),
+            ]
+            for name, multiline, max_length in printed:
+                try:
+                    text.clean_fields(self, {name: max_length}, multiline=multiline)
+                except ValidationError as error:
+                    errors.update(error.message_dict)
         valid = placeholder_list()
         for language in TEXT_LANGUAGES:
             for field in ("title", "subtitle", "body"):
@@ -361,6 +373,13 @@ class CertificateSignatory(Orderable):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        # Printed under the signature (lms.text).
+        text.clean_fields(
+            self, {"name": 120, "position_kk": 200, "position_ru": 200, "position_en": 200}
+        )
 
 
 # --- Certificates ---------------------------------------------------------------------------

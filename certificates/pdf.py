@@ -35,7 +35,7 @@ from weasyprint import CSS
 
 from lms.pdf import LocalFileFetcher, font_configuration, render_pdf
 
-from . import codes
+from . import codes, fit
 from .models import ALMATY, TEXT_LANGUAGES, fill_placeholders
 
 if TYPE_CHECKING:
@@ -315,7 +315,18 @@ def document_html(certificate: Certificate) -> str:
         for index, signatory in enumerate(snapshot["signatories"])
     ]
     person = snapshot["person"]
+    level, foot = fit.choose(
+        fit.texts_for(
+            sides=sides,
+            full_name=person["full_name"],
+            full_name_alt=person["full_name_alt"],
+            signatories=signatories,
+            image=bool(snapshot.get("background")),
+        )
+    )
     context = {
+        "fit": f"fit-{level.number} foot-fit-{foot.number}",
+        "name_size": fit.name_class(person["full_name"]).replace("name_", "name--"),
         "primary": primary,
         "second": second,
         "sides": sides,
@@ -341,7 +352,7 @@ def document_html(certificate: Certificate) -> str:
 @lru_cache(maxsize=1)
 def stylesheet() -> CSS:
     """The print stylesheet, parsed once per process."""
-    css = render_to_string(STYLESHEET, {})
+    css = render_to_string(STYLESHEET, {"fit_rules": fit.stylesheet_rules()})
     return CSS(
         string=css,
         base_url=settings.SITE_URL + "/",

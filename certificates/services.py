@@ -33,6 +33,7 @@ from wagtail.log_actions import log
 
 from courses.models import CoursePage, Enrolment
 from courses.services import canonical_course
+from lms import text
 from lms.celery import send_task_after_commit
 from lms.mail import send_templated_email
 from people import scoping
@@ -203,15 +204,21 @@ def _build(
     template = prepared.template
     languages = template.languages_for(person.preferred_language)
     translations = _course_translations(course)
-    titles = {code: (translations.get(code) or course).title for code in languages}
-    providers = {code: (translations.get(code) or course).provider for code in languages}
+    # Names and titles are checked where they are entered (lms.text); anything stored
+    # before that check is printed without its invisible and control characters.
+    titles = {code: text.printable((translations.get(code) or course).title) for code in languages}
+    providers = {
+        code: text.printable((translations.get(code) or course).provider) for code in languages
+    }
+    full_name = text.printable(person.full_name)
+    full_name_alt = text.printable(person.full_name_alt)
     completed_on = completion_date(enrolment)
     hours = course.academic_hours
     values = {
         code: pdf.placeholder_values(
             language=code,
-            full_name=person.full_name,
-            full_name_alt=person.full_name_alt,
+            full_name=full_name,
+            full_name_alt=full_name_alt,
             course_title=titles[code],
             hours=hours,
             completed_on=completed_on,
@@ -225,7 +232,7 @@ def _build(
     snapshot = {
         "version": 1,
         "languages": list(languages),
-        "person": {"full_name": person.full_name, "full_name_alt": person.full_name_alt},
+        "person": {"full_name": full_name, "full_name_alt": full_name_alt},
         "course": {
             "id": course.pk,
             "translation_key": str(course.translation_key),
@@ -256,8 +263,8 @@ def _build(
         template_revision_id=template.live_revision_id,
         job=job,
         language="+".join(languages),
-        full_name=person.full_name,
-        full_name_alt=person.full_name_alt,
+        full_name=full_name,
+        full_name_alt=full_name_alt,
         course_title=titles[languages[0]],
         academic_hours=hours,
         completed_on=completed_on,

@@ -364,6 +364,32 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "png": "webp", "jpeg": "webp"}
+# Uploads are bounded before they are decoded. Images: the formats Pillow decodes for the
+# product, at most 10 MB and 40 million pixels (all frames together); Pillow itself
+# refuses anything larger, wherever an image is opened (lms/apps.py). No SVG: it is a
+# document that can carry scripts, not a picture. Documents: an explicit list of types;
+# PDFs are cleaned of scripts, actions and embedded files (lms/documents.py).
+LMS_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = LMS_MAX_IMAGE_PIXELS
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "docx",
+    "xlsx",
+    "pptx",
+    "odt",
+    "ods",
+    "odp",
+    "txt",
+    "csv",
+    "mp4",
+    "webm",
+    "mp3",
+    "vtt",
+]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 300 * 1024 * 1024  # a short compressed video
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "lms.documents.DocumentForm"
 
 # --- Security ---------------------------------------------------------------------------------
 

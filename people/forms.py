@@ -11,10 +11,18 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from lms import text
+
 from . import scoping
 from .models import Region, School, TrainingArea, User
 from .roles import AT_SCHOOL, IN_REGION, ROLE_PLACES, Role, Specialism
 from .services import MembershipSpec
+
+
+def _name(value: str) -> str:
+    """A name field's value as the services keep it (``lms.text.clean_name``), so that a
+    refused character is pointed out next to the field before anything is saved."""
+    return text.clean_name(value, max_length=200)
 
 
 class PersonDetailsForm(forms.Form):
@@ -35,6 +43,12 @@ class PersonDetailsForm(forms.Form):
         choices=settings.LANGUAGES,
         help_text=_("Used for the pages you see, e-mails and certificates."),
     )
+
+    def clean_full_name(self) -> str:
+        return _name(self.cleaned_data["full_name"])
+
+    def clean_full_name_alt(self) -> str:
+        return _name(self.cleaned_data.get("full_name_alt", ""))
 
 
 ROLE_SPECIFIC_FIELDS = {
@@ -159,9 +173,12 @@ class SignupForm(AllauthSignupForm):
         label=_("Preferred language"), choices=settings.LANGUAGES
     )
 
+    def clean_full_name(self) -> str:
+        return _name(self.cleaned_data["full_name"])
+
     def save(self, request: HttpRequest) -> User:
         user: User = super().save(request)
-        user.full_name = " ".join(self.cleaned_data["full_name"].split())
+        user.full_name = _name(self.cleaned_data["full_name"])
         user.preferred_language = self.cleaned_data["preferred_language"]
         user.save(update_fields=["full_name", "preferred_language"])
         return user

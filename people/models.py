@@ -11,17 +11,29 @@ from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from lms import text
+
 from .roles import AT_SCHOOL, IN_REGION, NATIONAL, ROLE_PLACES, Role, Specialism
 
 
 class TranslatedNameMixin(models.Model):
-    """A name kept in each interface language; ``name`` reads the active one."""
+    """A name kept in each interface language; ``name`` reads the active one.
+
+    Each is a printed name (on certificates, reports, dashboards): ``clean`` refuses
+    invisible and control characters and composes it (``lms.text``)."""
+
+    printed_name_fields: ClassVar[dict[str, int | None]] = {
+        "name_kk": 200,
+        "name_ru": 200,
+        "name_en": 200,
+    }
 
     name_kk = models.CharField(_("name in Kazakh"), max_length=200)
     name_ru = models.CharField(_("name in Russian"), max_length=200)
@@ -32,6 +44,10 @@ class TranslatedNameMixin(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        text.clean_fields(self, self.printed_name_fields)
 
     @property
     def name(self) -> str:
@@ -56,6 +72,11 @@ class Region(TranslatedNameMixin):
 
 
 class School(TranslatedNameMixin):
+    printed_name_fields: ClassVar[dict[str, int | None]] = {
+        **TranslatedNameMixin.printed_name_fields,
+        "locality": 200,
+    }
+
     code = models.SlugField(_("code"), max_length=60, unique=True)
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, related_name="schools", verbose_name=_("region")
@@ -195,8 +216,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     def clean(self) -> None:
         super().clean()
         self.email = self.email.strip().lower()
-        self.full_name = " ".join(self.full_name.split())
-        self.full_name_alt = " ".join(self.full_name_alt.split())
+        errors: dict[str, list[str]] = {}
+        for field in ("full_name", "full_name_alt"):
+            try:
+                setattr(self, field, text.clean_name(getattr(self, field) or ""))
+            except ValidationError as error:
+                errors[field] = error.messages
+        if errors:
+            raise ValidationError(errors)
 
     def get_full_name(self) -> str:
         return self.full_name

@@ -24,6 +24,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from lms import text
 from lms.mail import send_templated_email
 
 from . import scoping, signals
@@ -53,8 +54,14 @@ class InvitationError(Exception):
 # --- People ----------------------------------------------------------------------------------
 
 
-def _normalise_name(value: str) -> str:
-    return " ".join(value.split())
+def _normalise_name(value: str, field: str = "full_name") -> str:
+    """A name as it is kept and printed (``lms.text.clean_name``: composed, single
+    spaces); refused, keyed by ``field``, if it holds a character that has no place in a
+    name (a bidirectional control, a zero-width or control character)."""
+    try:
+        return text.clean_name(value, max_length=200)
+    except ValidationError as error:
+        raise ValidationError({field: error.messages}) from error
 
 
 def check_addition(
@@ -111,6 +118,7 @@ def person_create(
     """
     email = email.strip().lower()
     full_name = _normalise_name(full_name)
+    full_name_alt = _normalise_name(full_name_alt, "full_name_alt")
     check_addition(
         actor=actor,
         email=email,
@@ -122,7 +130,7 @@ def person_create(
     person = User.objects.create_user(
         email=email,
         full_name=full_name,
-        full_name_alt=_normalise_name(full_name_alt),
+        full_name_alt=full_name_alt,
         preferred_language=preferred_language,
     )
     EmailAddress.objects.create(user=person, email=email, primary=True, verified=False)
@@ -161,7 +169,7 @@ def person_update(
         "preferred_language": person.preferred_language,
     }
     person.full_name = full_name
-    person.full_name_alt = _normalise_name(full_name_alt)
+    person.full_name_alt = _normalise_name(full_name_alt, "full_name_alt")
     person.preferred_language = preferred_language
     after = {
         "full_name": person.full_name,
@@ -445,7 +453,7 @@ def invitation_accept(
     if preferred_language not in dict(settings.LANGUAGES):
         raise ValidationError({"preferred_language": _("Choose one of the languages.")})
     person.full_name = full_name
-    person.full_name_alt = _normalise_name(full_name_alt)
+    person.full_name_alt = _normalise_name(full_name_alt, "full_name_alt")
     person.preferred_language = preferred_language
     try:
         validate_password(password, user=person)

@@ -1,16 +1,14 @@
 """Reading and checking a staff list (CSV or XLSX) before anything is imported.
 
-The file is read whole, every row is checked against the database and the importer's
-scope, and every problem is reported with its row, column and a message in the
-importer's language. Nothing is written here: ``services.staff_import_commit`` imports a
-file only once it has no problem at all.
+The file is read as a stream within fixed bounds (``lms.tables``), every row is checked
+against the database and the importer's scope, and every problem is reported with its
+row, column and a message in the importer's language. Nothing is written here:
+``services.staff_import_commit`` imports a file only once it has no problem at all.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,14 +17,20 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils import translation
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
+from lms import tables, text
+from lms.tables import TableLimits
 from people import scoping
 from people.models import Region, School, TrainingArea, User
 from people.roles import IN_REGION, ROLE_PLACES, Role, Specialism
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000
+MAX_COLUMNS = 50
+# Files up to these sizes (as uploaded, and unpacked) are checked while the person waits;
+# larger ones by a worker, while the page shows how far the check has got.
+INLINE_CHECK_BYTES = 256 * 1024
+INLINE_CHECK_UNPACKED = 2 * 1024 * 1024
 COLUMNS = [
     "email",
     "full_name",
@@ -40,6 +44,7 @@ COLUMNS = [
 ]
 REQUIRED_COLUMNS = ["email", "full_name", "role"]
 FORMULA_STARTS = ("=", "+", "-", "@")
+PROGRESS_EVERY = 200
 
 
 @dataclass
@@ -83,20 +88,14 @@ class FileProblem(Exception):
     """The file as a whole cannot be read (format, encoding, size, columns)."""
 
 
-def _decode(data: bytes) -> str:
-    """UTF-8 (with or without a byte-order mark), else Windows-1251, as Excel in Russian
-    and Kazakh saves CSV."""
-    for encoding in ("utf-8-sig", "cp1251"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise FileProblem(_("The file is not in UTF-8 or Windows-1251 text."))
+# The bounds of a staff list: read as a stream, refused at the first bound it passes.
+LIMITS = TableLimits(rows=MAX_ROWS + 1, columns=MAX_COLUMNS)
 
 
 def read_table(data: bytes, filename: str) -> list[list[str]]:
-    """The file's cells as text, first row first. XLSX is recognised by its content, not
-    only by its name."""
+    """The file's non-empty rows, each cell as stripped text, header first. XLSX is
+    recognised by its content, not only by its name. Refused, as ``FileProblem``, when it
+    is larger than the bounds in ``LIMITS`` or cannot be read."""
     if not data.strip():
         raise FileProblem(_("The file is empty."))
     if len(data) > MAX_BYTES:
@@ -104,35 +103,19 @@ def read_table(data: bytes, filename: str) -> list[list[str]]:
             _("The file is larger than %(size)s MB. Split it into smaller files.")
             % {"size": MAX_BYTES // (1024 * 1024)}
         )
-    if data[:4] == b"PK\x03\x04":
-        try:
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-            raise FileProblem(_("The file is not a readable XLSX workbook.")) from error
-        sheet = workbook.worksheets[0]
-        table = [
-            ["" if cell is None else str(cell).strip() for cell in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
-        workbook.close()
-    elif filename.lower().endswith((".csv", ".txt")) or b"\x00" not in data[:1024]:
-        text = _decode(data)
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        table = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
-    else:
-        raise FileProblem(_("Upload a CSV or XLSX file."))
-    table = [row for row in table if any(cell for cell in row)]
+    try:
+        table = tables.read_rows(data, filename, LIMITS)
+    except tables.TableProblem as problem:
+        raise FileProblem(str(problem)) from problem
     if len(table) < 2:
         raise FileProblem(_("The file has no rows under its header."))
-    if len(table) - 1 > MAX_ROWS:
-        raise FileProblem(
-            _("The file has more than %(count)s rows. Split it into smaller files.")
-            % {"count": MAX_ROWS}
-        )
     return table
+
+
+def checks_in_background(data: bytes) -> bool:
+    """Whether checking this file would hold a request too long: a large file, or a
+    workbook that unpacks to a large one, is checked by a worker."""
+    return len(data) > INLINE_CHECK_BYTES or tables.unpacked_size(data) > INLINE_CHECK_UNPACKED
 
 
 def _lookup(values: dict[str, Any]) -> dict[str, Any]:
@@ -150,8 +133,20 @@ def _choices_in_every_language(choices: list[tuple[str, Any]]) -> dict[str, str]
     return found
 
 
-def check_table(table: list[list[str]], *, actor: User) -> CheckedFile:
-    """Every problem of every row, or the rows ready to import."""
+def _checked_name(value: str, column: str, problem: Callable[[str, str], None]) -> str:
+    """A name as people's services keep it; a refused character is the row's problem."""
+    try:
+        return text.clean_name(value, max_length=200)
+    except ValidationError as error:
+        problem(column, " ".join(error.messages))
+        return ""
+
+
+def check_table(
+    table: list[list[str]], *, actor: User, progress: Callable[[int], None] | None = None
+) -> CheckedFile:
+    """Every problem of every row, or the rows ready to import. ``progress`` is told, now
+    and then, how many rows have been checked."""
     header = [cell.strip().lower() for cell in table[0]]
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
@@ -196,6 +191,8 @@ def check_table(table: list[list[str]], *, actor: User) -> CheckedFile:
 
     for offset, raw in enumerate(raw_rows):
         line = offset + 2
+        if progress is not None and offset % PROGRESS_EVERY == 0:
+            progress(offset)
         cells = {column: (raw[i] if i < len(raw) else "").strip() for column, i in index.items()}
         problems: list[Problem] = []
 
@@ -212,14 +209,15 @@ def check_table(table: list[list[str]], *, actor: User) -> CheckedFile:
             validate_email(email)
         except ValidationError:
             problem("email", _("Enter a valid e-mail address."))
-        full_name = " ".join(cells.get("full_name", "").split())
-        if not full_name:
+        full_name = _checked_name(cells.get("full_name", ""), "full_name", problem)
+        if not full_name and "full_name" not in {p.column for p in problems}:
             problem("full_name", _("Enter the person's full name."))
+        full_name_alt = _checked_name(cells.get("full_name_alt", ""), "full_name_alt", problem)
         language = cells.get("language", "").lower() or settings.LANGUAGE_CODE
         if language not in languages:
             problem("language", _("Use kk, ru or en."))
         # A person with several roles has a row per role: their details must agree.
-        details = (full_name, " ".join(cells.get("full_name_alt", "").split()), language)
+        details = (full_name, full_name_alt, language)
         if email in emails_in_file:
             first_line, first_details = emails_in_file[email]
             if first_details != details:
@@ -306,7 +304,7 @@ def check_table(table: list[list[str]], *, actor: User) -> CheckedFile:
                 line=line,
                 email=email,
                 full_name=full_name,
-                full_name_alt=" ".join(cells.get("full_name_alt", "").split()),
+                full_name_alt=full_name_alt,
                 language=language,
                 role=role,
                 school=school,

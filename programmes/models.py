@@ -367,6 +367,7 @@ class StaffImport(models.Model):
     """An uploaded staff list: validated row by row, then committed all at once."""
 
     class Status(models.TextChoices):
+        CHECKING = "checking", _("Checking the file")
         INVALID = "invalid", _("Has problems")
         VALID = "valid", _("Ready to import")
         QUEUED = "queued", _("Waiting to start")

@@ -4,7 +4,7 @@ programme's required courses."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -147,33 +147,113 @@ def staff_import_create(
     *, actor: User, data: bytes, filename: str, programme: Programme | None = None
 ) -> StaffImport:
     """Store an uploaded staff list and check every row. Nothing is imported yet; the
-    import is either valid (ready to commit) or lists every problem."""
+    import is either valid (ready to commit) or lists every problem.
+
+    A large file (or a workbook that unpacks to a large one) is not read here: the import
+    waits as "checking" and a worker checks it after commit (``staff_import_check``), so
+    that no request reads more than a small file."""
     _may_import(actor)
     staff_import = StaffImport(created_by=actor, programme=programme, original_name=filename[:255])
-    try:
-        table = imports.read_table(data, filename)
-        checked = imports.check_table(table, actor=actor)
-    except imports.FileProblem as problem:
-        staff_import.status = StaffImport.Status.INVALID
-        staff_import.problems = [imports.Problem(0, "", str(problem)).as_dict()]
-    else:
-        staff_import.rows_total = len(table) - 1
-        staff_import.problems = [p.as_dict() for p in checked.problems]
-        staff_import.status = (
-            StaffImport.Status.VALID if checked.is_valid else StaffImport.Status.INVALID
-        )
-        # A new address and an account outside the importer's scope are both invited
-        # (``check_table`` leaves ``existing`` empty for either).
-        staff_import.summary = {
-            "invite": len({row.email for row in checked.rows if row.existing is None}),
-            "update": len({row.email for row in checked.rows if row.existing is not None}),
-        }
     staff_import.file.save(
         f"{timezone.now():%Y%m%d-%H%M%S}-{filename[-80:]}", ContentFile(data), save=False
     )
+    if imports.checks_in_background(data):
+        staff_import.status = StaffImport.Status.CHECKING
+        staff_import.save()
+        log(staff_import, "programmes.import.upload", user=actor, data={"bytes": len(data)})
+        from lms.celery import send_task_after_commit
+
+        send_task_after_commit("programmes.staff_import_check", staff_import.pk)
+        return staff_import
+    _check_file(staff_import, data, actor)
     staff_import.save()
     log(staff_import, "programmes.import.check", user=actor, data={"status": staff_import.status})
     return staff_import
+
+
+def _check_file(
+    staff_import: StaffImport,
+    data: bytes,
+    actor: User,
+    progress: Callable[[int], None] | None = None,
+) -> None:
+    """Read and check ``data``, recording the outcome on ``staff_import`` (not saved)."""
+    try:
+        table = imports.read_table(data, staff_import.original_name)
+        staff_import.rows_total = len(table) - 1
+        if progress is not None:
+            StaffImport.objects.filter(pk=staff_import.pk).update(rows_total=len(table) - 1)
+        checked = imports.check_table(table, actor=actor, progress=progress)
+    except imports.FileProblem as problem:
+        staff_import.status = StaffImport.Status.INVALID
+        staff_import.problems = [imports.Problem(0, "", str(problem)).as_dict()]
+        return
+    staff_import.problems = [p.as_dict() for p in checked.problems]
+    staff_import.status = (
+        StaffImport.Status.VALID if checked.is_valid else StaffImport.Status.INVALID
+    )
+    # A new address and an account outside the importer's scope are both invited
+    # (``check_table`` leaves ``existing`` empty for either).
+    staff_import.summary = {
+        "invite": len({row.email for row in checked.rows if row.existing is None}),
+        "update": len({row.email for row in checked.rows if row.existing is not None}),
+    }
+
+
+def check_progress_key(staff_import: StaffImport) -> str:
+    return f"programmes:import:{staff_import.public_id}:checked"
+
+
+def staff_import_check(*, staff_import_id: int) -> StaffImport:
+    """Check the file of an import that waits as "checking" (a worker's turn), in the
+    language of the person who uploaded it. Rows checked so far are published in the
+    cache for the progress bar.
+
+    Repeat-safe: an import already checked is left as it is; the task delivered twice
+    checks once (the outcome is written only while the import still waits)."""
+    staff_import = StaffImport.objects.select_related("created_by").get(pk=staff_import_id)
+    if staff_import.status != StaffImport.Status.CHECKING:
+        return staff_import
+    actor = staff_import.created_by
+    key = check_progress_key(staff_import)
+    cache.set(key, 0, 3600)
+    try:
+        with staff_import.file.open("rb") as handle:
+            data = handle.read(imports.MAX_BYTES + 1)
+        with translation.override(actor.preferred_language):
+            _check_file(staff_import, data, actor, progress=lambda done: cache.set(key, done, 3600))
+        with transaction.atomic():
+            updated = StaffImport.objects.filter(
+                pk=staff_import.pk, status=StaffImport.Status.CHECKING
+            ).update(
+                status=staff_import.status,
+                rows_total=staff_import.rows_total,
+                problems=staff_import.problems,
+                summary=staff_import.summary,
+            )
+            if updated:
+                log(
+                    staff_import,
+                    "programmes.import.check",
+                    user=actor,
+                    data={"status": staff_import.status},
+                )
+    finally:
+        cache.delete(key)
+    staff_import.refresh_from_db()
+    return staff_import
+
+
+def _checking_given_up(staff_import: StaffImport) -> None:
+    """An import left "checking" for an hour: a worker tried and never finished it."""
+    with translation.override(staff_import.created_by.preferred_language):
+        message = _(
+            "The file could not be checked. Upload it again, or split it into smaller files."
+        )
+    StaffImport.objects.filter(pk=staff_import.pk, status=StaffImport.Status.CHECKING).update(
+        status=StaffImport.Status.INVALID,
+        problems=[imports.Problem(0, "", message).as_dict()],
+    )
 
 
 def progress_key(staff_import: StaffImport) -> str:
@@ -196,7 +276,7 @@ def staff_import_start(*, actor: User, staff_import: StaffImport) -> StaffImport
             return staff_import
         staff_import.status = StaffImport.Status.QUEUED
         staff_import.save(update_fields=["status"])
-    if staff_import.rows_total <= INLINE_IMPORT_ROWS:
+    if staff_import.rows_total <= INLINE_IMPORT_ROWS and not _read_in_background(staff_import):
         try:
             staff_import_commit(staff_import_id=staff_import.pk)
         except Exception:
@@ -209,6 +289,14 @@ def staff_import_start(*, actor: User, staff_import: StaffImport) -> StaffImport
 
         send_task_after_commit("programmes.staff_import_commit", staff_import.pk)
     return staff_import
+
+
+def _read_in_background(staff_import: StaffImport) -> bool:
+    """A file that was checked by a worker is read again by one when it is imported."""
+    try:
+        return staff_import.file.size > imports.INLINE_CHECK_BYTES
+    except OSError:
+        return True
 
 
 def staff_import_commit(*, staff_import_id: int) -> StaffImport:
@@ -302,20 +390,40 @@ def staff_import_commit(*, staff_import_id: int) -> StaffImport:
     return staff_import
 
 
-def staff_imports_resume(*, waiting_after: timedelta = timedelta(minutes=5)) -> int:
+def staff_imports_resume(
+    *,
+    waiting_after: timedelta = timedelta(minutes=5),
+    checking_gives_up_after: timedelta = timedelta(hours=1),
+) -> int:
     """Send again the imports started a while ago that no one is importing: queued, but
     the task never reached a worker (the broker was down, or lost its queue), or left
     "running" with no progress (the database connection was lost mid-way, so the failure
-    could not be recorded). Repeat-safe: an import started twice is imported once (see
-    ``staff_import_commit``). Returns how many were sent."""
+    could not be recorded). Files left waiting to be checked are sent to be checked again,
+    and, after ``checking_gives_up_after``, marked as not checkable (a file that stops
+    every worker that reads it is not sent for ever). Repeat-safe: an import started twice
+    is imported once (see ``staff_import_commit``). Returns how many were sent."""
     from lms.celery import send_task_after_commit
 
+    now = timezone.now()
     waiting = StaffImport.objects.filter(
-        status__in=(StaffImport.Status.QUEUED, StaffImport.Status.RUNNING),
-        created_at__lt=timezone.now() - waiting_after,
-    )
+        status__in=(
+            StaffImport.Status.QUEUED,
+            StaffImport.Status.RUNNING,
+            StaffImport.Status.CHECKING,
+        ),
+        created_at__lt=now - waiting_after,
+    ).select_related("created_by")
     count = 0
     for staff_import in waiting:
+        if staff_import.status == StaffImport.Status.CHECKING:
+            if staff_import.created_at < now - checking_gives_up_after:
+                _checking_given_up(staff_import)
+                continue
+            if cache.get(check_progress_key(staff_import)) is not None:
+                continue  # being checked now
+            send_task_after_commit("programmes.staff_import_check", staff_import.pk)
+            count += 1
+            continue
         if staff_import.status == StaffImport.Status.RUNNING and (
             cache.get(progress_key(staff_import)) is not None
         ):
@@ -376,10 +484,12 @@ def import_progress(staff_import: StaffImport) -> dict[str, Any]:
     done = staff_import.rows_done
     if staff_import.status == StaffImport.Status.RUNNING:
         done = cache.get(progress_key(staff_import), 0)
+    elif staff_import.status == StaffImport.Status.CHECKING:
+        done = cache.get(check_progress_key(staff_import), 0)
     total = staff_import.rows_total or 1
     return {
         "status": staff_import.status,
         "done": done,
         "total": staff_import.rows_total,
-        "percent": min(100, done * 100 // total),
+        "percent": min(100, done * 100 // total) if staff_import.rows_total else 0,
     }

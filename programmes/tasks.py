@@ -34,6 +34,13 @@ def refresh_all() -> int:
     return sum(services.statuses_refresh(programme=p) for p in Programme.objects.all())
 
 
+@shared_task(name="programmes.staff_import_check", **RETRY)
+def staff_import_check(staff_import_id: int) -> None:
+    # Repeat-safe: a file already checked is left as it is. A check lost with its worker is
+    # sent again by ``staff_imports_resume``.
+    services.staff_import_check(staff_import_id=staff_import_id)
+
+
 @shared_task(name="programmes.staff_import_commit", acks_late=True)
 def staff_import_commit(staff_import_id: int) -> None:
     # Not retried automatically: the import runs in one transaction and reports its own

@@ -390,7 +390,7 @@ def import_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     staff_import = _import_for(request, public_id)
     progress = services.import_progress(staff_import)
     if request.GET.get("format") == "json":
-        return JsonResponse(progress)
+        return JsonResponse({**progress, "label": _progress_label(progress)})
     # The problems of a file that failed the checks, or the people a done import invited.
     listed = (
         staff_import.summary.get("waiting", [])
@@ -403,6 +403,16 @@ def import_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         "programmes/import_detail.html",
         {"import": staff_import, "progress": progress, "page": problems, "query": ""},
     )
+
+
+def _progress_label(progress: dict[str, Any]) -> str:
+    """The line under the progress bar, as the page writes it."""
+    numbers = {"done": progress["done"], "total": progress["total"]}
+    if progress["status"] == StaffImport.Status.CHECKING:
+        if not progress["total"]:
+            return _("Reading the file…")
+        return _("%(done)s of %(total)s rows checked") % numbers
+    return _("%(done)s of %(total)s rows imported") % numbers
 
 
 @login_required

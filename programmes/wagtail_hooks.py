@@ -41,6 +41,9 @@ register_snippet(ProgrammeViewSetGroup)
 @hooks.register("register_log_actions")
 def register_programme_actions(actions: LogActionRegistry) -> None:
     actions.register_action(
+        "programmes.import.upload", _("Upload staff list"), _("Staff list uploaded for checking")
+    )
+    actions.register_action(
         "programmes.import.check", _("Check staff list"), _("Staff list checked")
     )
     actions.register_action(

@@ -2,8 +2,9 @@
 
 The type comes from the content, never from the name the browser sent. Photos are
 decoded and re-encoded by Pillow, which drops EXIF (with any location) and other
-metadata and turns them the right way up; documents must be PDF files. Anything else,
-or a file whose name claims another type than its content, is refused.
+metadata and turns them the right way up; documents must be PDF files, kept without
+anything in them that runs or opens by itself (``lms.pdfclean``). Anything else, or a
+file whose name claims another type than its content, is refused.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from lms import pdfclean
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000  # about 7,300 × 5,500: any phone camera, not a pixel bomb
@@ -79,11 +82,17 @@ def check_upload(upload: UploadedFile) -> CleanFile:
             }
         )
     claimed = _extension(name)
-    if data.startswith(b"%PDF-"):
+    if pdfclean.is_pdf(data):
         content_type, extension, names = PDF_TYPE
         if claimed not in names:
             raise _disguised(name, _("a PDF document"))
-        return CleanFile("document", data, content_type, extension, name)
+        try:
+            cleaned = pdfclean.clean_pdf(data)
+        except pdfclean.PdfRefused as refusal:
+            raise ValidationError(
+                {"file": _("“%(name)s”: %(reason)s") % {"name": name, "reason": refusal.message}}
+            ) from refusal
+        return CleanFile("document", cleaned.content, content_type, extension, name)
 
     image_format, content = _reencode_image(data, name)
     content_type, extension, names = IMAGE_TYPES[image_format]
@@ -116,22 +125,28 @@ def _not_allowed(name: str) -> ValidationError:
     )
 
 
+def _too_many_pixels(name: str) -> ValidationError:
+    return ValidationError(
+        {
+            "file": _("The photo “%(name)s” has too many pixels; take a smaller photo.")
+            % {"name": name}
+        }
+    )
+
+
 def _reencode_image(data: bytes, name: str) -> tuple[str, bytes]:
     try:
         with Image.open(io.BytesIO(data)) as probe:
             image_format = probe.format or ""
             width, height = probe.size
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise _too_many_pixels(name) from error
+    except (UnidentifiedImageError, OSError, ValueError) as error:
         raise _not_allowed(name) from error
     if image_format not in IMAGE_TYPES:
         raise _not_allowed(name)
     if width * height > MAX_IMAGE_PIXELS:
-        raise ValidationError(
-            {
-                "file": _("The photo “%(name)s” has too many pixels; take a smaller photo.")
-                % {"name": name}
-            }
-        )
+        raise _too_many_pixels(name)
     try:
         with Image.open(io.BytesIO(data)) as image:
             image.load()
@@ -145,6 +160,8 @@ def _reencode_image(data: bytes, name: str) -> tuple[str, bytes]:
                 upright.convert("RGBA" if keep_alpha else "RGB").save(out, "PNG", optimize=True)
             else:
                 upright.save(out, "WEBP", quality=85)
-    except (OSError, ValueError, Image.DecompressionBombError) as error:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise _too_many_pixels(name) from error
+    except (OSError, ValueError) as error:
         raise _not_allowed(name) from error
     return image_format, out.getvalue()

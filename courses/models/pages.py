@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from lms import text
 from people.models import TrainingArea
 from people.roles import LEARNER_ROLES, Role
 
@@ -187,6 +188,11 @@ class CoursePage(SignedInPageMixin, Page):
     class Meta:
         verbose_name = _("course")
 
+    def clean(self) -> None:
+        super().clean()
+        # The title and the provider are printed on certificates (lms.text).
+        text.clean_fields(self, {"title": 255, "provider": 200})
+
     @property
     def requires_observed_practice(self) -> bool:
         return self.observed_practice_count > 0
@@ -291,6 +297,7 @@ class ModulePage(SignedInPageMixin, Page):
 
     def clean(self) -> None:
         super().clean()
+        text.clean_fields(self, {"title": 255})  # printed in reports and progress lists
         checks = [b for b in self.body if b.block_type == "knowledge_check"]
         reflections = [b for b in self.body if b.block_type == "reflection"]
         if self.completion == self.Completion.KNOWLEDGE_CHECK and len(checks) != 1:

@@ -9,8 +9,9 @@ document.addEventListener("DOMContentLoaded", () => {
       const response = await fetch(box.dataset.progressUrl, { headers: { Accept: "application/json" } });
       const progress = await response.json();
       bar.value = progress.percent;
-      label.textContent = label.textContent.replace(/^\d+/, String(progress.done));
-      if (progress.status === "queued" || progress.status === "running") {
+      // The server words the line in the reader's language, numbers in their place.
+      if (progress.label) label.textContent = progress.label;
+      if (["queued", "running", "checking"].includes(progress.status)) {
         window.setTimeout(poll, 1500);
       } else {
         window.location.reload();

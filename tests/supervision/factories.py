@@ -186,5 +186,20 @@ def png_file(name: str = "board.png") -> SimpleUploadedFile:
 
 
 def pdf_file(name: str = "plan.pdf") -> SimpleUploadedFile:
-    body = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-    return SimpleUploadedFile(name, body, content_type="application/pdf")
+    """A one-page PDF that says "Lesson plan"."""
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(595, 842))
+    page = pdf.pages[0].obj
+    page.Contents = pdf.make_stream(b"BT /F1 24 Tf 72 720 Td (Lesson plan) Tj ET")
+    page.Resources = pikepdf.Dictionary(
+        Font=pikepdf.Dictionary(
+            F1=pikepdf.Dictionary(
+                Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica
+            )
+        )
+    )
+    body = io.BytesIO()
+    pdf.save(body)
+    return SimpleUploadedFile(name, body.getvalue(), content_type="application/pdf")

@@ -19,6 +19,7 @@ from people.roles import Role
 from supervision import services
 from supervision.files import MAX_ATTACHMENT_BYTES
 from supervision.models import Attachment, Visit
+from tests import bombs
 
 from .conftest import World
 from .factories import jpeg_with_location, make_visit, observe, pdf_file, png_file
@@ -90,6 +91,46 @@ def test_oversized_or_disguised_files_are_refused_and_nothing_is_kept(
     assert "file" in error.value.message_dict
     assert message in str(error.value)
     assert not Attachment.objects.exists()
+    assert stored_files(private_dir) == []
+
+
+def test_a_pdf_is_kept_without_scripts_launch_actions_or_embedded_files(
+    world: World, visit: Visit, private_dir: Path
+) -> None:
+    upload = SimpleUploadedFile("lesson plan.pdf", bombs.pdf_that_runs_code())
+    attachment = attach(world, visit, upload)
+    assert attachment.kind == "document"
+    [path] = stored_files(private_dir)
+    assert bombs.active_parts(path.read_bytes()) == []
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (bombs.pdf_bomb(), "far more complex"),
+        (bombs.encrypted_pdf(), "protected by a password"),
+    ],
+    ids=["pdf-bomb", "password"],
+)
+def test_a_pdf_that_cannot_be_cleaned_is_refused_quickly_and_nothing_is_kept(
+    world: World, visit: Visit, private_dir: Path, data: bytes, message: str
+) -> None:
+    with bombs.measured() as cost, pytest.raises(ValidationError) as error:
+        attach(world, visit, SimpleUploadedFile("plan.pdf", data))
+    bombs.refused_cheaply(cost, seconds=2, megabytes=40)
+    assert message in error.value.message_dict["file"][0]
+    assert "plan.pdf" in error.value.message_dict["file"][0]
+    assert not Attachment.objects.exists()
+    assert stored_files(private_dir) == []
+
+
+def test_a_photo_claiming_a_billion_pixels_is_refused_at_once(
+    world: World, visit: Visit, private_dir: Path
+) -> None:
+    upload = SimpleUploadedFile("wall.png", bombs.png_claiming_pixels(40_000, 30_000))
+    with bombs.measured() as cost, pytest.raises(ValidationError, match="too many pixels"):
+        attach(world, visit, upload)
+    bombs.refused_cheaply(cost, seconds=1, megabytes=10)
     assert stored_files(private_dir) == []
 
 
