@@ -81,6 +81,8 @@ MIDDLEWARE = [
     # Content-Security-Policy on every response (see "Content Security Policy" below).
     "lms.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cache-Control: no-store on personal data and every page of a signed-in person.
+    "lms.middleware.PrivateResponsesMiddleware",
     # Pages compressed (gzip); static files come compressed from whitenoise, above.
     "lms.middleware.PageCompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
