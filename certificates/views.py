@@ -153,29 +153,36 @@ def _client_ip(request: HttpRequest) -> str:
 
 
 def rate_limited(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """At most ``CERTIFICATES_VERIFY_RATE_LIMIT`` verifications a minute from one address,
-    counted in the shared cache (Redis in production), so that codes cannot be tried in
-    bulk."""
+    """At most ``CERTIFICATES_VERIFY_RATE_LIMIT`` codes a minute that match no certificate,
+    from one address, counted in the shared cache (Redis in production), so that codes
+    cannot be tried in bulk.
+
+    Codes that match cost nothing: a school's staff checking their own certificates together
+    from the school's one address is never stopped. Once an address is over the limit, every
+    check from it waits for the next minute, found or not, so that a guess that hits cannot
+    be told from one that misses.
+    """
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         window = int(timezone.now().timestamp() // 60)
-        key = f"certificates:verify:{_client_ip(request)}:{window}"
-        cache.add(key, 0, timeout=120)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=120)
-            count = 1
-        if count > settings.CERTIFICATES_VERIFY_RATE_LIMIT:
+        key = f"certificates:verify-misses:{_client_ip(request)}:{window}"
+        if (cache.get(key) or 0) >= settings.CERTIFICATES_VERIFY_RATE_LIMIT:
             retry = str(60 - int(timezone.now().timestamp()) % 60)
             if kwargs.get("as_json"):
-                response: HttpResponse = JsonResponse({"status": "rate_limited"}, status=429)
+                limited: HttpResponse = JsonResponse({"status": "rate_limited"}, status=429)
             else:
-                response = render(request, "certificates/verify_limited.html", status=429)
-            response["Retry-After"] = retry
-            return response
-        return view(request, *args, **kwargs)
+                limited = render(request, "certificates/verify_limited.html", status=429)
+            limited["Retry-After"] = retry
+            return limited
+        response = view(request, *args, **kwargs)
+        if response.status_code == 404:
+            cache.add(key, 0, timeout=120)
+            try:
+                cache.incr(key)
+            except ValueError:  # expired between add and incr
+                cache.set(key, 1, timeout=120)
+        return response
 
     return wrapper
 

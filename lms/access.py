@@ -357,6 +357,24 @@ ROUTES: dict[str, Access] = {
 }
 
 
+# --- What browsers and proxies may keep ------------------------------------------------------
+
+# Every answer that may carry personal data is sent with ``Cache-Control: no-store, private``
+# (``lms.middleware.PrivateResponsesMiddleware``): the routes marked ``personal`` above, every
+# download, and every answer to a signed-in person, whose pages show their own records.
+# These routes alone answer a signed-in person with the same thing for everyone allowed,
+# naming nobody: their browser may keep it (``private``: never a shared cache). Static files
+# are served before any of this, with their long cache.
+SHARED_CONTENT = frozenset(
+    {
+        "wagtaildocs_serve",  # course documents, videos and captions
+        "wagtailadmin_sprite",
+        "wagtailadmin_javascript_catalog",
+        "supervision:service_worker",
+    }
+)
+
+
 # --- Whole included applications, by the path they are mounted at ----------------------------
 
 PREFIXES: dict[str, Access] = {

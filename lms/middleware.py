@@ -5,6 +5,44 @@ from collections.abc import Callable
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.gzip import GZipMiddleware
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
+
+from . import access
+
+NEVER_STORED = "no-store, private"
+
+
+class PrivateResponsesMiddleware:
+    """Personal data is never kept by a browser's cache or a proxy.
+
+    ``Cache-Control: no-store, private`` replaces whatever a view said on every answer to a
+    signed-in person (Django leaves their pages cacheable), on every route ``lms.access``
+    marks personal (public verification, invitations), and on every download. Content the
+    same for everyone allowed (``lms.access.SHARED_CONTENT``) is only kept ``private`` for
+    a signed-in person. Static files never reach this: WhiteNoise, above, serves them.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        name = match.view_name if match is not None else None
+        entry = access.ROUTES.get(name) if name else None
+        user = getattr(request, "user", None)
+        signed_in = bool(user is not None and user.is_authenticated)
+        if name in access.SHARED_CONTENT and not (entry and entry.personal):
+            if signed_in:
+                patch_cache_control(response, private=True)
+            return response
+        if (entry is not None and entry.personal) or signed_in or _is_download(response):
+            response.headers["Cache-Control"] = NEVER_STORED
+        return response
+
+
+def _is_download(response: HttpResponseBase) -> bool:
+    return isinstance(response, FileResponse) or "Content-Disposition" in response.headers
 
 
 class AdminSameOriginFramingMiddleware:

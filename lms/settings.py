@@ -81,6 +81,8 @@ MIDDLEWARE = [
     # Content-Security-Policy on every response (see "Content Security Policy" below).
     "lms.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cache-Control: no-store on personal data and every page of a signed-in person.
+    "lms.middleware.PrivateResponsesMiddleware",
     # Pages compressed (gzip); static files come compressed from whitenoise, above.
     "lms.middleware.PageCompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -224,7 +226,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
 }
 
 # Certificates: how many days before a certificate ends its holder is reminded, and how
-# many verifications one address may make per minute.
+# many codes that match no certificate one address may check per minute (codes that match
+# are not counted: a school's staff checks its certificates together from one address).
 CERTIFICATES_RENEWAL_REMINDER_DAYS = env.int("CERTIFICATES_RENEWAL_REMINDER_DAYS", default=60)
 CERTIFICATES_VERIFY_RATE_LIMIT = env.int("CERTIFICATES_VERIFY_RATE_LIMIT", default=30)
 
@@ -264,16 +267,30 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+# Sign-in throttling counts wrong passwords (and wrong authenticator codes), never
+# successful sign-ins: a school's whole staff signs in from one address (a computer lab,
+# the school's Wi-Fi), so any number of people may sign in from it. Within five minutes,
+# LMS_SIGN_IN_FAILURES_PER_ACCOUNT wrong passwords for one account pause that account's
+# sign-in, from anywhere, until the oldest is five minutes old (a password reset clears
+# it); LMS_SIGN_IN_FAILURES_PER_ADDRESS wrong passwords from one address, whatever the
+# accounts, pause sign-in from that address in the same way. The counters live in the
+# shared cache. Requests that send e-mail or set a password are limited per address only
+# far above what a school sends together, and per e-mail address or account tightly.
+LMS_SIGN_IN_FAILURES_PER_ACCOUNT = env.int("LMS_SIGN_IN_FAILURES_PER_ACCOUNT", default=5)
+LMS_SIGN_IN_FAILURES_PER_ADDRESS = env.int("LMS_SIGN_IN_FAILURES_PER_ADDRESS", default=50)
 ACCOUNT_RATE_LIMITS = {
-    # Five wrong passwords for one address (or twenty from one network) lock sign-in
-    # for that address for five minutes; the counters live in the shared cache.
-    "login_failed": "20/5m/ip,5/5m/key",
-    "reset_password": "20/m/ip,5/m/key",
-    "reset_password_from_key": "20/m/ip",
+    # allauth's default, 30 a minute per address, counts every sign-in, successes included.
+    "login": "",
+    "login_failed": (
+        f"{LMS_SIGN_IN_FAILURES_PER_ADDRESS}/5m/ip,{LMS_SIGN_IN_FAILURES_PER_ACCOUNT}/5m/key"
+    ),
+    "reset_password": "60/m/ip,5/m/key",
+    "reset_password_from_key": "60/m/ip",
     "confirm_email": "1/3m/key",
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
-    "signup": "20/m/ip",
+    "reauthenticate": "10/m/user",
+    "signup": "60/m/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Qamqor LMS")

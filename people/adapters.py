@@ -1,15 +1,25 @@
 """How django-allauth fits the product: invitations instead of open sign-up, e-mail from
-tasks, and the person's own language after sign-in."""
+tasks, the person's own language after sign-in, and the one way into a session.
+
+Every sign-in goes through allauth's login flow and its stages (e-mail verification, the
+second factor): the sign-in page, e-mail confirmation, and, after an invitation is
+accepted, ``sign_in_with_new_password`` below. Nothing else in the product calls
+``login()``; ``tests/lms/test_sign_in_paths.py`` holds that.
+"""
 
 import time
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.account.internal.flows.login import get_authentication_records
+from allauth.account.internal.flows.login import (
+    get_authentication_records,
+    perform_password_login,
+)
+from allauth.account.models import Login
 from allauth.core import context
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import translation
 
@@ -54,3 +64,14 @@ class AccountAdapter(DefaultAccountAdapter):
             if fresh and not is_mfa_enabled(request.user):
                 return False
         return super().is_reauthentication_required(app=app, **kwargs)
+
+
+def sign_in_with_new_password(request: HttpRequest, user: Any) -> HttpResponse:
+    """Sign in someone who has just chosen their password (accepting an invitation) exactly
+    as the sign-in page does after a correct password: allauth records a password
+    authentication in the session and runs its login stages, so an account with an
+    authenticator is asked for its code before any session starts, and programme roles
+    without one are then sent to set it up. The response is where the flow goes next."""
+    return perform_password_login(
+        request, {"email": user.email}, Login(user=user, email=user.email)
+    )

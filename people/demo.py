@@ -447,7 +447,8 @@ class PeopleSeeder:
         if created:
             services._sync_groups(person)
 
-    def login(self, role: str, person: User, where: object = "") -> None:
+    def list_login(self, role: str, person: User, where: object = "") -> None:
+        """Add a demo account to the list ``seed_demo`` prints; signs nobody in."""
         self.logins.append(
             DemoLogin(str(Role(role).label), person.email, person.full_name, str(where))
         )
@@ -514,7 +515,7 @@ class PeopleSeeder:
             names.person("admin", russian=False, female=False), email=f"admin@{DEMO_DOMAIN}"
         )
         self.grant(admin, Role.ADMINISTRATOR)
-        self.login(Role.ADMINISTRATOR, admin)
+        self.list_login(Role.ADMINISTRATOR, admin)
         self.system_actor = admin
 
         for index in range(2):
@@ -524,7 +525,7 @@ class PeopleSeeder:
             )
             self.grant(manager, Role.PROGRAMME_MANAGER)
             if index == 0:
-                self.login(Role.PROGRAMME_MANAGER, manager)
+                self.list_login(Role.PROGRAMME_MANAGER, manager)
 
         for index in range(4):
             trainer = self.person(
@@ -533,7 +534,7 @@ class PeopleSeeder:
             )
             self.grant(trainer, Role.TRAINER)
             if index == 0:
-                self.login(Role.TRAINER, trainer)
+                self.list_login(Role.TRAINER, trainer)
 
         participating = list(SCHOOLS)
         for index, code in enumerate(participating):
@@ -545,7 +546,7 @@ class PeopleSeeder:
             )
             self.grant(coordinator, Role.REGIONAL_COORDINATOR, region=regions[code])
             if index == 0:
-                self.login(Role.REGIONAL_COORDINATOR, coordinator, regions[code])
+                self.list_login(Role.REGIONAL_COORDINATOR, coordinator, regions[code])
 
     def supervisor_for(self, index: int, code: str) -> User:
         return self.person(
@@ -567,12 +568,12 @@ class PeopleSeeder:
             )
             self.grant(methodologist, Role.METHODOLOGIST, region=regions[code])
             if index == 0:
-                self.login(Role.METHODOLOGIST, methodologist, regions[code])
+                self.list_login(Role.METHODOLOGIST, methodologist, regions[code])
             supervisor = methodologist if index % 2 else self.supervisor_for(index, code)
             for school in (s for s in schools if s.region_id == regions[code].pk):
                 self.grant(supervisor, Role.SUPERVISOR, school=school)
             if index == 0:
-                self.login(Role.SUPERVISOR, supervisor, regions[code])
+                self.list_login(Role.SUPERVISOR, supervisor, regions[code])
 
     def seed_school_staff(self, index: int, school: School) -> None:
         code = school.code
@@ -598,7 +599,7 @@ class PeopleSeeder:
         deputy = someone("deputy")
         self.grant(deputy, Role.SCHOOL_LEADER, school=school)
         if first:
-            self.login(Role.SCHOOL_LEADER, leader, school)
+            self.list_login(Role.SCHOOL_LEADER, leader, school)
 
         for number in range(6):
             tutor = someone(
@@ -610,7 +611,7 @@ class PeopleSeeder:
             area = self.areas[(number + index) % len(self.areas)]
             self.grant(tutor, Role.TUTOR, school=school, training_area=area)
             if first and number == 0:
-                self.login(Role.TUTOR, tutor, school)
+                self.list_login(Role.TUTOR, tutor, school)
 
         for number in range(7):
             teacher = someone(
@@ -621,7 +622,7 @@ class PeopleSeeder:
             )
             self.grant(teacher, Role.TEACHER, school=school)
             if first and number == 0:
-                self.login(Role.TEACHER, teacher, school)
+                self.list_login(Role.TEACHER, teacher, school)
 
         specialisms = [
             Specialism.PSYCHOLOGIST,
@@ -636,7 +637,7 @@ class PeopleSeeder:
             )
             self.grant(specialist, Role.SPECIALIST, school=school, specialism=specialism)
             if first and number == 0:
-                self.login(Role.SPECIALIST, specialist, school)
+                self.list_login(Role.SPECIALIST, specialist, school)
 
         methodologist = someone("methodologist")
         self.grant(methodologist, Role.METHODOLOGIST, school=school)

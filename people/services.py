@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
@@ -367,7 +368,7 @@ def invitation_create(*, actor: User, person: User) -> Invitation:
         raise PermissionDenied(_("You cannot invite this person."))
     if not person.is_active:
         raise ValidationError(_("This person's account is closed."))
-    if person.has_usable_password():
+    if _is_set_up(person):
         raise ValidationError(
             _("This person already has an account. They can reset their password to sign in.")
         )
@@ -399,20 +400,36 @@ def invitation_create(*, actor: User, person: User) -> Invitation:
     return invitation
 
 
+def _is_set_up(person: User) -> bool:
+    """Whether the account can already be signed in to: it has a password or an
+    authenticator. An invitation is only for an account that has neither."""
+    return person.has_usable_password() or Authenticator.objects.filter(user=person).exists()
+
+
 def invitation_for_token(token: str) -> Invitation:
     """The invitation a link refers to, or ``InvitationError`` saying why it cannot be used."""
     invitation = (
         Invitation.objects.select_related("person").filter(token_hash=_token_hash(token)).first()
     )
-    return _check_usable(invitation)
-
-
-def _check_usable(invitation: Invitation | None) -> Invitation:
-    """The invitation itself if it can still be used; otherwise why not, as ``InvitationError``."""
     if invitation is None:
-        raise InvitationError(
-            _("This invitation link is not valid. Check that you copied the whole link.")
-        )
+        raise _not_valid()
+    _check_usable(invitation, invitation.person)
+    return invitation
+
+
+def _not_valid() -> InvitationError:
+    return InvitationError(
+        _("This invitation link is not valid. Check that you copied the whole link.")
+    )
+
+
+def _check_usable(invitation: Invitation, person: User) -> None:
+    """Refuse, with ``InvitationError`` saying why, an invitation that cannot be used.
+
+    A link works once, until it expires or a newer one is sent, and only while the account
+    has neither a password nor an authenticator: someone who set a password another way
+    (a password reset) signs in with it, through the sign-in page and its second factor.
+    """
     if invitation.accepted_at is not None:
         raise InvitationError(
             _("This invitation has already been used. Sign in with your e-mail and password.")
@@ -425,9 +442,15 @@ def _check_usable(invitation: Invitation | None) -> Invitation:
         raise InvitationError(
             _("This invitation has expired. Ask your coordinator to send you a new one.")
         )
-    if not invitation.person.is_active:
+    if not person.is_active:
         raise InvitationError(_("This account is closed."))
-    return invitation
+    if _is_set_up(person):
+        raise InvitationError(
+            _(
+                "This account is already set up. Sign in with your e-mail and password; "
+                "if you forgot the password, reset it."
+            )
+        )
 
 
 @transaction.atomic
@@ -441,12 +464,18 @@ def invitation_accept(
 ) -> User:
     """Set the person's password, confirm their name and verify their e-mail address.
 
-    A link works once: the invitation row is locked, so two clicks cannot both succeed.
+    A link works once: the invitation row and the person's row are locked and the link is
+    checked again under those locks, so two clicks cannot both succeed, and a password set
+    another way in the meantime (a reset) is never overwritten. This signs nobody in: the
+    caller hands the person to the sign-in flow (``people.adapters``).
     """
-    invitation = _check_usable(
+    invitation = (
         Invitation.objects.select_for_update().filter(token_hash=_token_hash(token)).first()
     )
+    if invitation is None:
+        raise _not_valid()
     person = User.objects.select_for_update().get(pk=invitation.person_id)
+    _check_usable(invitation, person)
     full_name = _normalise_name(full_name)
     if not full_name:
         raise ValidationError({"full_name": _("Enter your full name.")})

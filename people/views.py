@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
 from . import scoping, selectors, services, staffing
+from .adapters import sign_in_with_new_password
 from .forms import (
     InvitationAcceptForm,
     MembershipForm,
@@ -262,9 +262,8 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         except ValidationError as error:
             _apply_errors(form, error)
         else:
-            login(request, person, backend=settings.AUTHENTICATION_BACKENDS[0])
             messages.success(request, _("Welcome! Your account is ready."))
-            return redirect("home")
+            return sign_in_with_new_password(request, person)
     return render(request, "people/invitation_accept.html", {"form": form, "person": person})
 
 

@@ -165,20 +165,37 @@ def test_the_json_form_for_machines(client: Client, certificate: Certificate) ->
         }
 
 
-def test_verification_is_rate_limited_per_address(
+UNKNOWN = "/en/verify/0000-0000-0000-0000-0000/"
+
+
+def test_unknown_codes_are_rate_limited_per_address(
     client: Client, certificate: Certificate, settings: Any
 ) -> None:
     settings.CERTIFICATES_VERIFY_RATE_LIMIT = 3
     for _attempt in range(3):
-        page(client, certificate.verify_path)
-    limited = client.get(certificate.verify_path)
+        page(client, UNKNOWN, status=404)
+    limited = client.get(UNKNOWN)
     assert limited.status_code == 429
     assert "Too many checks" in limited.content.decode()
     assert 0 < int(limited["Retry-After"]) <= 60
+    # Over the limit, a code that matches waits too: a hit looks like a miss.
+    assert client.get(certificate.verify_path).status_code == 429
     assert client.get(f"/verify/{certificate.grouped_code}.json").status_code == 429
-    assert client.get("/en/verify/0000-0000-0000-0000-0000/").status_code == 429
     other = Client(REMOTE_ADDR="203.0.113.9")
     assert other.get(certificate.verify_path).status_code == 200
+
+
+def test_a_whole_school_checking_real_certificates_from_one_address_is_never_stopped(
+    client: Client, certificate: Certificate, settings: Any
+) -> None:
+    """Sixty checks of real codes within a minute from one address all answer; the
+    unknown-code budget is still whole afterwards."""
+    settings.CERTIFICATES_VERIFY_RATE_LIMIT = 3
+    for _attempt in range(60):
+        page(client, certificate.verify_path)
+    for _attempt in range(3):
+        page(client, UNKNOWN, status=404)
+    assert client.get(UNKNOWN).status_code == 429
 
 
 def test_codes_are_unguessable_readable_and_tolerant() -> None:
@@ -203,7 +220,7 @@ def test_behind_a_trusted_proxy_each_visitor_is_counted(
     settings.CERTIFICATES_VERIFY_RATE_LIMIT = 2
     settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
     for _attempt in range(2):
-        page(client, certificate.verify_path, headers={"x-forwarded-for": "198.51.100.1"})
+        page(client, UNKNOWN, status=404, headers={"x-forwarded-for": "198.51.100.1"})
     blocked = client.get(certificate.verify_path, headers={"x-forwarded-for": "198.51.100.1"})
     assert blocked.status_code == 429
     other = client.get(certificate.verify_path, headers={"x-forwarded-for": "198.51.100.2"})

@@ -1197,3 +1197,155 @@ def test_lists_show_only_what_is_in_scope(world: World, case: ListCase, actor: s
     assert shown == expected, (
         f"{case.route} as {actor}: shows {sorted(shown)}, expected {sorted(expected)}"
     )
+
+
+# --- Personal data is never stored by a browser or a proxy --------------------------------------
+
+
+def _cache_directives(response: HttpResponse) -> set[str]:
+    header = response.headers.get("Cache-Control", "")
+    return {part.strip().split("=")[0].lower() for part in header.split(",") if part.strip()}
+
+
+def _never_stored(response: HttpResponse) -> bool:
+    return {"no-store", "private"} <= _cache_directives(response)
+
+
+def _store_params(*, personal: bool) -> Iterator[Any]:
+    """Each case (routes marked personal, or the others), on each object, as the first
+    person its policy lets through: signed in, and anonymous too where that is allowed."""
+    for case in CASES:
+        if access.ROUTES[case.route].personal != personal:
+            continue
+        for variant, allowed in case.allowed.items():
+            actors = [actor for actor in ACTORS if actor in allowed and actor != ANONYMOUS][:1]
+            if ANONYMOUS in allowed:
+                actors.append(ANONYMOUS)
+            for actor in actors:
+                yield pytest.param(
+                    case, actor, variant, id=f"{case.route}-{actor}-{variant or 'no-object'}"
+                )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("case", "actor", "variant"), list(_store_params(personal=True)))
+def test_every_route_marked_personal_is_never_stored(
+    world: World, case: Case, actor: str, variant: str | None
+) -> None:
+    response = _request(_client(world, actor), case, world, variant)
+    assert response.status_code in case.ok, _describe(response)
+    assert _never_stored(response), response.headers.get("Cache-Control")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("case", "actor", "variant"), list(_store_params(personal=False)))
+def test_every_answer_to_a_signed_in_person_is_never_stored(
+    world: World, case: Case, actor: str, variant: str | None
+) -> None:
+    """Pages of one's own (learning, certificates, the home page) carry personal data too;
+    only content the same for everyone (``lms.access.SHARED_CONTENT``) is kept, privately."""
+    response = _request(_client(world, actor), case, world, variant)
+    assert response.status_code in case.ok, _describe(response)
+    directives = _cache_directives(response)
+    if case.route in access.SHARED_CONTENT:
+        if actor != ANONYMOUS:
+            assert "private" in directives, directives
+            assert "no-store" not in directives, directives
+    elif actor != ANONYMOUS:
+        assert _never_stored(response), response.headers.get("Cache-Control")
+
+
+@dataclass(frozen=True)
+class Download:
+    route: str
+    actor: str
+    kwargs: Kwargs = lambda world, variant: {}
+    query: dict[str, str] = field(default_factory=dict)
+
+
+MANAGER = R.PROGRAMME_MANAGER.value
+DOWNLOADS = [
+    Download("my_data", TUTOR),
+    Download("certificate_download", TUTOR, lambda w, v: code(w, "a1")),
+    Download("certificate_verify_qr_json", ANONYMOUS, lambda w, v: code(w, "a1")),
+    Download(
+        "supervision:visit_report", SUPERVISOR, lambda w, v: public_id("visits_done")(w, "a1")
+    ),
+    Download(
+        "supervision:attachment_download",
+        SUPERVISOR,
+        lambda w, v: public_id("attachments_done")(w, "a1"),
+    ),
+    *(
+        Download("course_report", MANAGER, lambda w, v: {"page_id": w.course.pk}, {"export": fmt})
+        for fmt in ("csv", "xlsx")
+    ),
+    *(Download("certificate_register", MANAGER, query={"export": fmt}) for fmt in ("csv", "xlsx")),
+    *(Download("staff_list", COORDINATOR, query={"format": fmt}) for fmt in ("csv", "xlsx")),
+    Download("staff_import_template", COORDINATOR),
+    Download(
+        "programme_dashboard", MANAGER, lambda w, v: {"code": w.programme.code}, {"export": "csv"}
+    ),
+    Download(
+        "programme_indicators", MANAGER, lambda w, v: {"code": w.programme.code}, {"export": "xlsx"}
+    ),
+    Download(
+        "programme_region",
+        MANAGER,
+        lambda w, v: {"code": w.programme.code, "region_code": w.regions["a1"].code},
+        {"export": "xlsx"},
+    ),
+    Download(
+        "programme_school",
+        MANAGER,
+        lambda w, v: {"code": w.programme.code, "school_code": w.schools["a1"].code},
+        {"export": "csv"},
+    ),
+    Download("training_record", MANAGER, lambda w, v: person(w, "a1"), {"export": "csv"}),
+    Download("wagtailadmin_reports:site_history", R.ADMINISTRATOR.value, query={"export": "csv"}),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "download",
+    DOWNLOADS,
+    ids=[f"{d.route}-{'-'.join(d.query.values()) or 'file'}" for d in DOWNLOADS],
+)
+def test_every_download_and_export_is_never_stored(world: World, download: Download) -> None:
+    with translation.override("en"):
+        path = reverse(download.route, kwargs=download.kwargs(world, None))
+    response = _client(world, download.actor).get(path, download.query)
+    assert response.status_code == 200, _describe(response)
+    is_file = "Content-Disposition" in response.headers or response["Content-Type"].startswith(
+        ("application/pdf", "application/json", "image/")
+    )
+    assert is_file, response["Content-Type"]
+    assert _never_stored(response), response.headers.get("Cache-Control")
+
+
+def test_shared_content_names_routes_that_carry_no_personal_data() -> None:
+    names = {pattern.name for pattern in access.url_patterns()}
+    for name in access.SHARED_CONTENT:
+        assert name in names, name
+        assert not access.ROUTES[name].personal, name
+
+
+@pytest.mark.django_db
+def test_static_files_and_course_documents_stay_cacheable(world: World) -> None:
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    client = _client(world, TUTOR)
+    static = client.get(settings.STATIC_URL + "css/main.css")
+    assert static.status_code == 200
+    assert "no-store" not in _cache_directives(static)
+    assert "public" in _cache_directives(static)
+
+    document = get_document_model()(title="Lesson plan")
+    document.file.save("lesson-plan.txt", ContentFile(b"Plan every lesson."), save=True)
+    served = client.get(document.url)
+    assert served.status_code == 200
+    directives = _cache_directives(served)
+    assert "private" in directives, directives
+    assert "no-store" not in directives, directives

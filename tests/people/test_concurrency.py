@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 
 import pytest
 from django.core import mail
@@ -60,3 +61,65 @@ def test_two_simultaneous_clicks_on_one_invitation_accept_it_once() -> None:
     winner = next(o for o in outcomes if o.startswith("accepted")).split(":")[1]
     assert User.objects.get(pk=person.pk).check_password(winner)
     assert Invitation.objects.filter(person=person, accepted_at__isnull=False).count() == 1
+
+
+def test_a_password_set_while_an_invitation_is_accepted_is_not_overwritten() -> None:
+    """A password reset commits while the invitation is being accepted: the acceptance,
+    waiting on the person's row lock, sees the new password and refuses."""
+    from django.db import transaction
+    from django.utils import translation
+
+    school = SchoolFactory()
+    leader = UserFactory()
+    grant(leader, Role.SCHOOL_LEADER, school=school)
+    person = services.person_create(
+        actor=leader,
+        email="raced@example.org",
+        full_name="Raced Person",
+        memberships=[MembershipSpec(Role.TEACHER, school=school)],
+    )
+    match = re.search(r"/invitations/([\w-]+)/", mail.outbox[-1].body)
+    assert match
+    token = match.group(1)
+
+    locked = threading.Event()
+    outcome: list[str] = []
+
+    def reset() -> None:
+        try:
+            with transaction.atomic():
+                row = User.objects.select_for_update().get(pk=person.pk)
+                locked.set()
+                time.sleep(1)  # the acceptance starts and waits on this row
+                row.set_password("reset-long-passphrase")
+                row.save()
+        finally:
+            connection.close()
+
+    def accept() -> None:
+        try:
+            locked.wait()
+            with translation.override("en"):
+                services.invitation_accept(
+                    token=token,
+                    password="invited-long-passphrase",
+                    full_name="Raced Person",
+                    preferred_language="en",
+                )
+            outcome.append("accepted")
+        except services.InvitationError as error:
+            outcome.append(error.message)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=reset), threading.Thread(target=accept)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert len(outcome) == 1
+    assert "already set up" in outcome[0]
+    stored = User.objects.get(pk=person.pk)
+    assert stored.check_password("reset-long-passphrase")
+    assert not Invitation.objects.filter(person=person, accepted_at__isnull=False).exists()
