@@ -1,0 +1,336 @@
+"""Records of a visit being recorded: observations (the form, its autosave, the page of one
+observation), attachments (add, download, remove) and action points (agree, correct,
+remove, and review those of earlier visits)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import access, selectors, services
+from ..forms import ActionPointForm, AttachmentForm, ObservationForm, ReviewForm, RubricChoiceForm
+from ..models import Attachment, Observation, Rubric, Visit
+from .lookups import (
+    action_point_or_404,
+    attachment_or_404,
+    check_recording,
+    observation_or_404,
+    user_of,
+    visit_or_404,
+)
+from .replies import (
+    Channel,
+    Saved,
+    answers_queued,
+    channel_of,
+    keeps_messages_for_device,
+    save_and_reply,
+)
+from .visits import render_visit
+
+
+def _on_visit(visit: Visit, section: str) -> str:
+    return reverse("supervision:visit_detail", args=[visit.public_id]) + f"#{section}"
+
+
+def _removed(visit: Visit, section: str, request: HttpRequest, message: str) -> HttpResponse:
+    messages.success(request, message)
+    return redirect(_on_visit(visit, section))
+
+
+# --- Observations ---------------------------------------------------------------------------
+
+
+def _observation_form_page(
+    request: HttpRequest,
+    visit: Visit,
+    *,
+    rubric: Rubric | None,
+    observation: Observation | None,
+) -> HttpResponse:
+    user = user_of(request)
+    if observation is not None:
+        version = observation.rubric_version
+    elif rubric is not None:
+        version = selectors.rubric_version_for_form(rubric, request.POST.get("rubric_version"))
+    else:
+        raise Http404
+    initial = ObservationForm.initial_for(observation) if observation else {}
+    form = ObservationForm(
+        request.POST or None,
+        version=version,
+        memberships=selectors.staff_memberships(visit.school),
+        initial=initial,
+    )
+
+    def again() -> HttpResponse:
+        context = {
+            "visit": visit,
+            "form": form,
+            "version": version,
+            "observation": observation,
+            "rubric": rubric,
+        }
+        return render(request, "supervision/observation_form.html", context)
+
+    def save() -> Saved:
+        data = form.cleaned_data
+        person, role = data["observed"]
+        # An autosave keeps a complete observation complete; a draft stays a draft.
+        autosave = channel_of(request) is Channel.AUTOSAVE
+        saved = services.observation_save(
+            actor=user,
+            visit=visit,
+            client_id=data["client_id"],
+            observed_person=person,
+            observed_role=role,
+            rubric=rubric,
+            # A version not saved yet is the rubric as it is now: saving publishes it.
+            version=version if observation is None and version.pk else None,
+            scores=form.scores(),
+            evidence=data["evidence"],
+            strengths=data["strengths"],
+            next_steps=data["next_steps"],
+            complete=None if autosave else "save_draft" not in request.POST,
+        )
+        if saved.is_complete:
+            message = _("The observation of %(person)s was saved.")
+        else:
+            message = _(
+                "The draft observation of %(person)s was saved. Complete it before "
+                "submitting the visit."
+            )
+        return Saved(
+            message % {"person": saved.observed_person},
+            _on_visit(visit, "observations"),
+            at=saved.updated_at,
+            edit_url=reverse("supervision:observation_edit", args=[saved.public_id]),
+        )
+
+    if request.method != "POST":
+        return again()
+    return save_and_reply(request, form=form, save=save, again=again)
+
+
+@login_required
+@answers_queued
+@keeps_messages_for_device
+def observation_create(request: HttpRequest, public_id: Any) -> HttpResponse:
+    user = user_of(request)
+    visit = visit_or_404(user, public_id)
+    check_recording(user, visit)
+    choice = RubricChoiceForm(request.GET or None)
+    if not choice.is_bound or not choice.is_valid():
+        return render(
+            request, "supervision/observation_start.html", {"visit": visit, "form": choice}
+        )
+    return _observation_form_page(
+        request, visit, rubric=choice.cleaned_data["rubric"], observation=None
+    )
+
+
+@login_required
+def observation_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
+    user = user_of(request)
+    observation = observation_or_404(user, public_id)
+    visit = observation.visit
+    return render(
+        request,
+        "supervision/observation_detail.html",
+        {
+            "observation": observation,
+            "visit": visit,
+            "domains": observation.scored_domains(),
+            "sees_visit": access.sees_school(user, visit.school),
+            "may_edit": visit.state == Visit.State.IN_PROGRESS
+            and access.SUPERVISOR in access.capacities(user, visit.school),
+            "attachments": list(observation.attachments.all()),
+        },
+    )
+
+
+@login_required
+@answers_queued
+@keeps_messages_for_device
+def observation_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
+    user = user_of(request)
+    observation = observation_or_404(user, public_id)
+    visit = visit_or_404(user, observation.visit.public_id)
+    check_recording(user, visit)
+    return _observation_form_page(request, visit, rubric=None, observation=observation)
+
+
+@login_required
+@require_POST
+def observation_delete(request: HttpRequest, public_id: Any) -> HttpResponse:
+    user = user_of(request)
+    observation = observation_or_404(user, public_id)
+    services.observation_delete(actor=user, observation=observation)
+    return _removed(observation.visit, "observations", request, _("The observation was deleted."))
+
+
+# --- Attachments ----------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+@answers_queued
+def attachment_add(request: HttpRequest, public_id: Any) -> HttpResponse:
+    user = user_of(request)
+    visit = visit_or_404(user, public_id)
+    form = AttachmentForm(
+        request.POST,
+        request.FILES,
+        prefix="attachment",
+        observations=list(visit.observations.all()),
+    )
+
+    def save() -> Saved:
+        data = form.cleaned_data
+        attachment = services.attachment_add(
+            actor=user,
+            visit=visit,
+            client_id=data["client_id"],
+            upload=data["file"],
+            caption=data["caption"],
+            observation=data["observation"],
+        )
+        return Saved(
+            _("“%(name)s” was attached.") % {"name": attachment.original_name},
+            _on_visit(visit, "attachments"),
+        )
+
+    return save_and_reply(
+        request,
+        form=form,
+        save=save,
+        again=lambda: render_visit(request, visit, attachment_form=form),
+    )
+
+
+@login_required
+def attachment_download(request: HttpRequest, public_id: Any) -> FileResponse:
+    attachment = attachment_or_404(user_of(request), public_id)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle,
+        content_type=attachment.content_type,
+        as_attachment=attachment.kind == Attachment.Kind.DOCUMENT,
+        filename=attachment.original_name,
+    )
+    response["Cache-Control"] = "private, max-age=3600"
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
+    return response
+
+
+@login_required
+@require_POST
+def attachment_delete(request: HttpRequest, public_id: Any) -> HttpResponse:
+    user = user_of(request)
+    attachment = attachment_or_404(user, public_id)
+    services.attachment_delete(actor=user, attachment=attachment)
+    return _removed(attachment.visit, "attachments", request, _("The attachment was removed."))
+
+
+# --- Action points --------------------------------------------------------------------------
+
+
+def _save_action_point(user: Any, visit: Visit, form: ActionPointForm, client_id: Any) -> Saved:
+    data = form.cleaned_data
+    services.action_point_save(
+        actor=user,
+        visit=visit,
+        client_id=client_id,
+        description=data["description"],
+        owner=data["owner"],
+        due_on=data["due_on"],
+    )
+    return Saved(_("The action point was saved."), _on_visit(visit, "action-points"))
+
+
+@login_required
+@require_POST
+@answers_queued
+def action_point_add(request: HttpRequest, public_id: Any) -> HttpResponse:
+    user = user_of(request)
+    visit = visit_or_404(user, public_id)
+    form = ActionPointForm(request.POST, prefix="ap", school=visit.school)
+    return save_and_reply(
+        request,
+        form=form,
+        save=lambda: _save_action_point(user, visit, form, form.cleaned_data["client_id"]),
+        again=lambda: render_visit(request, visit, action_point_form=form),
+    )
+
+
+@login_required
+@answers_queued
+def action_point_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
+    user = user_of(request)
+    point = action_point_or_404(user, public_id)
+    visit = visit_or_404(user, point.visit.public_id)
+    check_recording(user, visit)
+    form = ActionPointForm(
+        request.POST or None, school=visit.school, initial=ActionPointForm.initial_for(point)
+    )
+
+    def again() -> HttpResponse:
+        context = {"form": form, "point": point, "visit": visit}
+        return render(request, "supervision/action_point_form.html", context)
+
+    if request.method != "POST":
+        return again()
+    return save_and_reply(
+        request,
+        form=form,
+        save=lambda: _save_action_point(user, visit, form, point.client_id),
+        again=again,
+    )
+
+
+@login_required
+@require_POST
+def action_point_delete(request: HttpRequest, public_id: Any) -> HttpResponse:
+    user = user_of(request)
+    point = action_point_or_404(user, public_id)
+    services.action_point_delete(actor=user, action_point=point)
+    return _removed(point.visit, "action-points", request, _("The action point was removed."))
+
+
+@login_required
+@require_POST
+@answers_queued
+def action_point_review(request: HttpRequest, public_id: Any, point_id: Any) -> HttpResponse:
+    user = user_of(request)
+    visit = visit_or_404(user, public_id)
+    point = get_object_or_404(selectors.action_points_to_review(visit), public_id=point_id)
+    form = ReviewForm(request.POST, prefix=f"review-{point.public_id}")
+
+    def save() -> Saved:
+        data = form.cleaned_data
+        services.action_point_review(
+            actor=user,
+            visit=visit,
+            action_point=point,
+            outcome=data["outcome"],
+            note=data["note"],
+            new_due_on=data["new_due_on"],
+        )
+        return Saved(_("The review was saved."), _on_visit(visit, "review"))
+
+    return save_and_reply(
+        request,
+        form=form,
+        save=save,
+        again=lambda: render_visit(request, visit, review_forms={point.pk: form}),
+    )
