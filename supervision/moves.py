@@ -29,30 +29,24 @@ class Move:
 ANY_OVERSIGHT = frozenset({SUPERVISOR, LEADER, COORDINATOR, NATIONAL})
 PLANNERS = frozenset({SUPERVISOR, COORDINATOR, NATIONAL})
 
-# The only moves a visit can make: (from, to) → who may make it. Anything else is refused.
+START = Move("start", gettext_lazy("Start recording"), frozenset({SUPERVISOR}))
+MISS = Move("miss", gettext_lazy("Mark as missed"), PLANNERS, needs_reason=True)
+RESCHEDULE = Move("reschedule", gettext_lazy("Move to another date"), PLANNERS, needs_reason=True)
+SUBMIT = Move("submit", gettext_lazy("Submit the visit"), frozenset({SUPERVISOR}))
+ACKNOWLEDGE = Move("acknowledge", gettext_lazy("Sign off"), frozenset({LEADER}))
+RETURN = Move("return", gettext_lazy("Return for correction"), ANY_OVERSIGHT, needs_reason=True)
+CLOSE = Move("close", gettext_lazy("Close"), PLANNERS)
+
+# The only moves a visit can make: (from, to) → the move. Anything else is refused.
 TRANSITIONS: dict[tuple[str, str], Move] = {
-    (State.PLANNED, State.IN_PROGRESS): Move(
-        "start", gettext_lazy("Start recording"), frozenset({SUPERVISOR})
-    ),
-    (State.PLANNED, State.MISSED): Move(
-        "miss", gettext_lazy("Mark as missed"), PLANNERS, needs_reason=True
-    ),
-    (State.PLANNED, State.RESCHEDULED): Move(
-        "reschedule", gettext_lazy("Move to another date"), PLANNERS, needs_reason=True
-    ),
-    (State.IN_PROGRESS, State.SUBMITTED): Move(
-        "submit", gettext_lazy("Submit the visit"), frozenset({SUPERVISOR})
-    ),
-    (State.SUBMITTED, State.ACKNOWLEDGED): Move(
-        "acknowledge", gettext_lazy("Sign off"), frozenset({LEADER})
-    ),
-    (State.SUBMITTED, State.IN_PROGRESS): Move(
-        "return", gettext_lazy("Return for correction"), ANY_OVERSIGHT, needs_reason=True
-    ),
-    (State.ACKNOWLEDGED, State.IN_PROGRESS): Move(
-        "return", gettext_lazy("Return for correction"), ANY_OVERSIGHT, needs_reason=True
-    ),
-    (State.ACKNOWLEDGED, State.CLOSED): Move("close", gettext_lazy("Close"), PLANNERS),
+    (State.PLANNED, State.IN_PROGRESS): START,
+    (State.PLANNED, State.MISSED): MISS,
+    (State.PLANNED, State.RESCHEDULED): RESCHEDULE,
+    (State.IN_PROGRESS, State.SUBMITTED): SUBMIT,
+    (State.SUBMITTED, State.ACKNOWLEDGED): ACKNOWLEDGE,
+    (State.SUBMITTED, State.IN_PROGRESS): RETURN,
+    (State.ACKNOWLEDGED, State.IN_PROGRESS): RETURN,
+    (State.ACKNOWLEDGED, State.CLOSED): CLOSE,
 }
 
 # Where each action leads: one state per action, whatever the state it leaves.

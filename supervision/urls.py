@@ -1,8 +1,45 @@
-from django.urls import path
+"""The supervision pages' addresses, grouped by what they work on. Every record's address
+names it by its unguessable public id; each name has its access policy in ``lms.access``."""
+
+from django.urls import include, path
 
 from .views import offline, oversight, plan, records, visits
 
 app_name = "supervision"
+
+year = [
+    path("", plan.year_detail, name="year_detail"),
+    path("edit/", plan.year_update, name="year_update"),
+    path("visits/add/", plan.visit_add, name="visit_add"),
+]
+
+# A visit's own pages first: the last pattern takes any other word as the move to make.
+visit = [
+    path("", visits.visit_detail, name="visit_detail"),
+    path("notes/", visits.visit_notes, name="visit_notes"),
+    path("report.pdf", visits.visit_report, name="visit_report"),
+    path("observations/new/", records.observation_create, name="observation_create"),
+    path("attachments/", records.attachment_add, name="attachment_add"),
+    path("action-points/", records.action_point_add, name="action_point_add"),
+    path("reviews/<uuid:point_id>/", records.action_point_review, name="action_point_review"),
+    path("<slug:action>/", visits.visit_transition, name="visit_transition"),
+]
+
+observation = [
+    path("", records.observation_detail, name="observation_detail"),
+    path("edit/", records.observation_edit, name="observation_edit"),
+    path("delete/", records.observation_delete, name="observation_delete"),
+]
+
+attachment = [
+    path("", records.attachment_download, name="attachment_download"),
+    path("delete/", records.attachment_delete, name="attachment_delete"),
+]
+
+action_point = [
+    path("edit/", records.action_point_edit, name="action_point_edit"),
+    path("delete/", records.action_point_delete, name="action_point_delete"),
+]
 
 urlpatterns = [
     path("", plan.index, name="index"),
@@ -16,48 +53,9 @@ urlpatterns = [
     path("practice/", oversight.practice_mine, name="practice_mine"),
     path("practice/<uuid:public_id>/", oversight.practice_person, name="practice_person"),
     path("schools/<slug:school_code>/years/new/", plan.year_create, name="year_create"),
-    path("years/<uuid:public_id>/", plan.year_detail, name="year_detail"),
-    path("years/<uuid:public_id>/edit/", plan.year_update, name="year_update"),
-    path("years/<uuid:public_id>/visits/add/", plan.visit_add, name="visit_add"),
-    path("visits/<uuid:public_id>/", visits.visit_detail, name="visit_detail"),
-    path("visits/<uuid:public_id>/notes/", visits.visit_notes, name="visit_notes"),
-    path("visits/<uuid:public_id>/report.pdf", visits.visit_report, name="visit_report"),
-    path(
-        "visits/<uuid:public_id>/observations/new/",
-        records.observation_create,
-        name="observation_create",
-    ),
-    path("visits/<uuid:public_id>/attachments/", records.attachment_add, name="attachment_add"),
-    path(
-        "visits/<uuid:public_id>/action-points/", records.action_point_add, name="action_point_add"
-    ),
-    path(
-        "visits/<uuid:public_id>/reviews/<uuid:point_id>/",
-        records.action_point_review,
-        name="action_point_review",
-    ),
-    path(
-        "visits/<uuid:public_id>/<slug:action>/",
-        visits.visit_transition,
-        name="visit_transition",
-    ),
-    path("observations/<uuid:public_id>/", records.observation_detail, name="observation_detail"),
-    path("observations/<uuid:public_id>/edit/", records.observation_edit, name="observation_edit"),
-    path(
-        "observations/<uuid:public_id>/delete/",
-        records.observation_delete,
-        name="observation_delete",
-    ),
-    path("attachments/<uuid:public_id>/", records.attachment_download, name="attachment_download"),
-    path(
-        "attachments/<uuid:public_id>/delete/", records.attachment_delete, name="attachment_delete"
-    ),
-    path(
-        "action-points/<uuid:public_id>/edit/", records.action_point_edit, name="action_point_edit"
-    ),
-    path(
-        "action-points/<uuid:public_id>/delete/",
-        records.action_point_delete,
-        name="action_point_delete",
-    ),
+    path("years/<uuid:public_id>/", include(year)),
+    path("visits/<uuid:public_id>/", include(visit)),
+    path("observations/<uuid:public_id>/", include(observation)),
+    path("attachments/<uuid:public_id>/", include(attachment)),
+    path("action-points/<uuid:public_id>/", include(action_point)),
 ]

@@ -22,23 +22,26 @@ def link_for(person: User, name: str, **kwargs: Any) -> str:
         return settings.SITE_URL + reverse(name, kwargs=kwargs)
 
 
+def _send(template: str, person: User, visit: Visit, **context: Any) -> None:
+    send_templated_email(
+        template,
+        to=person.email,
+        language=person.preferred_language,
+        context={
+            "person": person,
+            "visit": visit,
+            "link": link_for(person, "supervision:visit_detail", public_id=visit.public_id),
+            **context,
+        },
+    )
+
+
 def email_leaders_submitted(visit_id: int) -> None:
     """Tell the school's leaders that a visit was submitted for their sign-off."""
     visit = Visit.objects.select_related("school", "supervisor").get(pk=visit_id)
     for leader in selectors.school_leaders([visit.school_id])[visit.school_id]:
-        send_templated_email(
-            "supervision_visit_submitted",
-            to=leader.email,
-            language=leader.preferred_language,
-            context={
-                "person": leader,
-                "visit": visit,
-                "link": link_for(leader, "supervision:visit_detail", public_id=visit.public_id),
-                "report_link": link_for(
-                    leader, "supervision:visit_report", public_id=visit.public_id
-                ),
-            },
-        )
+        report = link_for(leader, "supervision:visit_report", public_id=visit.public_id)
+        _send("supervision_visit_submitted", leader, visit, report_link=report)
 
 
 def email_supervisor_returned(visit_id: int, actor_id: int, reason: str) -> None:
@@ -47,15 +50,5 @@ def email_supervisor_returned(visit_id: int, actor_id: int, reason: str) -> None
     supervisor = visit.supervisor
     if supervisor is None or not supervisor.is_active:
         return
-    send_templated_email(
-        "supervision_visit_returned",
-        to=supervisor.email,
-        language=supervisor.preferred_language,
-        context={
-            "person": supervisor,
-            "visit": visit,
-            "actor": User.objects.get(pk=actor_id),
-            "reason": reason,
-            "link": link_for(supervisor, "supervision:visit_detail", public_id=visit.public_id),
-        },
-    )
+    actor = User.objects.get(pk=actor_id)
+    _send("supervision_visit_returned", supervisor, visit, actor=actor, reason=reason)

@@ -3,18 +3,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import wraps
 from typing import Any, TypeVar
 
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from people.models import User
 
 from .. import access, selectors
 from ..models import ActionPoint, Attachment, Observation, SupervisionYear, Visit
+from .replies import View, answers_queued, keeps_messages_for_device
 
 T = TypeVar("T")
 
@@ -66,3 +71,33 @@ def check_recording(user: User, visit: Visit) -> None:
             _("This visit is “%(state)s”: it can be changed only while it is being recorded.")
             % {"state": visit.get_state_display()}
         )
+
+
+def on_visit(
+    *,
+    post: bool = False,
+    queued: bool = False,
+    keeps_messages: bool = False,
+    recording: bool = False,
+) -> Callable[[View], View]:
+    """A view of one visit, called as ``view(request, visit, ...)`` with the visit found in
+    the reader's scope from the address's ``public_id`` (404 outside it). Signed in only;
+    ``post``: POST only; ``queued``: refusals of a queued submission in JSON
+    (``replies.answers_queued``); ``keeps_messages``: a page the device keeps leaves the
+    messages waiting; ``recording``: only a supervisor, only while it is being recorded."""
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def found(request: HttpRequest, public_id: Any, **kwargs: Any) -> HttpResponse:
+            user = user_of(request)
+            visit = visit_or_404(user, public_id)
+            if recording:
+                check_recording(user, visit)
+            return view(request, visit, **kwargs)
+
+        wrapped: View = keeps_messages_for_device(found) if keeps_messages else found
+        wrapped = answers_queued(wrapped) if queued else wrapped
+        wrapped = require_POST(wrapped) if post else wrapped
+        return login_required(wrapped)
+
+    return decorate

@@ -4,6 +4,8 @@ remove, and review those of earlier visits)."""
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -12,7 +14,10 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+
+from people.models import User
 
 from .. import access, selectors, services
 from ..forms import ActionPointForm, AttachmentForm, ObservationForm, ReviewForm, RubricChoiceForm
@@ -22,12 +27,14 @@ from .lookups import (
     attachment_or_404,
     check_recording,
     observation_or_404,
+    on_visit,
     user_of,
     visit_or_404,
 )
 from .replies import (
     Channel,
     Saved,
+    View,
     answers_queued,
     channel_of,
     keeps_messages_for_device,
@@ -40,9 +47,29 @@ def _on_visit(visit: Visit, section: str) -> str:
     return reverse("supervision:visit_detail", args=[visit.public_id]) + f"#{section}"
 
 
-def _removed(visit: Visit, section: str, request: HttpRequest, message: str) -> HttpResponse:
-    messages.success(request, message)
-    return redirect(_on_visit(visit, section))
+# What each removal says, and the section of the visit page it goes back to.
+REMOVED = {
+    "observation": ("observations", gettext_lazy("The observation was deleted.")),
+    "attachment": ("attachments", gettext_lazy("The attachment was removed.")),
+    "action_point": ("action-points", gettext_lazy("The action point was removed.")),
+}
+
+
+def _removing(find: Callable[[User, Any], Any], remove: Callable[..., None], record: str) -> View:
+    """A view that removes one ``record`` of a visit being recorded: found by ``find`` within
+    the reader's scope, removed by the service ``remove``; back to its section of the page."""
+    section, message = REMOVED[record]
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, public_id: Any) -> HttpResponse:
+        user = user_of(request)
+        found = find(user, public_id)
+        remove(actor=user, **{record: found})
+        messages.success(request, str(message))
+        return redirect(_on_visit(found.visit, section))
+
+    return view
 
 
 # --- Observations ---------------------------------------------------------------------------
@@ -119,13 +146,8 @@ def _observation_form_page(
     return save_and_reply(request, form=form, save=save, again=again)
 
 
-@login_required
-@answers_queued
-@keeps_messages_for_device
-def observation_create(request: HttpRequest, public_id: Any) -> HttpResponse:
-    user = user_of(request)
-    visit = visit_or_404(user, public_id)
-    check_recording(user, visit)
+@on_visit(queued=True, keeps_messages=True, recording=True)
+def observation_create(request: HttpRequest, visit: Visit) -> HttpResponse:
     choice = RubricChoiceForm(request.GET or None)
     if not choice.is_bound or not choice.is_valid():
         return render(
@@ -167,24 +189,14 @@ def observation_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     return _observation_form_page(request, visit, rubric=None, observation=observation)
 
 
-@login_required
-@require_POST
-def observation_delete(request: HttpRequest, public_id: Any) -> HttpResponse:
-    user = user_of(request)
-    observation = observation_or_404(user, public_id)
-    services.observation_delete(actor=user, observation=observation)
-    return _removed(observation.visit, "observations", request, _("The observation was deleted."))
+observation_delete = _removing(observation_or_404, services.observation_delete, "observation")
 
 
 # --- Attachments ----------------------------------------------------------------------------
 
 
-@login_required
-@require_POST
-@answers_queued
-def attachment_add(request: HttpRequest, public_id: Any) -> HttpResponse:
-    user = user_of(request)
-    visit = visit_or_404(user, public_id)
+@on_visit(post=True, queued=True)
+def attachment_add(request: HttpRequest, visit: Visit) -> HttpResponse:
     form = AttachmentForm(
         request.POST,
         request.FILES,
@@ -195,7 +207,7 @@ def attachment_add(request: HttpRequest, public_id: Any) -> HttpResponse:
     def save() -> Saved:
         data = form.cleaned_data
         attachment = services.attachment_add(
-            actor=user,
+            actor=user_of(request),
             visit=visit,
             client_id=data["client_id"],
             upload=data["file"],
@@ -233,42 +245,27 @@ def attachment_download(request: HttpRequest, public_id: Any) -> FileResponse:
     return response
 
 
-@login_required
-@require_POST
-def attachment_delete(request: HttpRequest, public_id: Any) -> HttpResponse:
-    user = user_of(request)
-    attachment = attachment_or_404(user, public_id)
-    services.attachment_delete(actor=user, attachment=attachment)
-    return _removed(attachment.visit, "attachments", request, _("The attachment was removed."))
+attachment_delete = _removing(attachment_or_404, services.attachment_delete, "attachment")
 
 
 # --- Action points --------------------------------------------------------------------------
 
 
-def _save_action_point(user: Any, visit: Visit, form: ActionPointForm, client_id: Any) -> Saved:
-    data = form.cleaned_data
-    services.action_point_save(
-        actor=user,
-        visit=visit,
-        client_id=client_id,
-        description=data["description"],
-        owner=data["owner"],
-        due_on=data["due_on"],
-    )
+def _save_action_point(
+    request: HttpRequest, visit: Visit, form: ActionPointForm, client_id: uuid.UUID
+) -> Saved:
+    data = {**form.cleaned_data, "client_id": client_id}
+    services.action_point_save(actor=user_of(request), visit=visit, **data)
     return Saved(_("The action point was saved."), _on_visit(visit, "action-points"))
 
 
-@login_required
-@require_POST
-@answers_queued
-def action_point_add(request: HttpRequest, public_id: Any) -> HttpResponse:
-    user = user_of(request)
-    visit = visit_or_404(user, public_id)
+@on_visit(post=True, queued=True)
+def action_point_add(request: HttpRequest, visit: Visit) -> HttpResponse:
     form = ActionPointForm(request.POST, prefix="ap", school=visit.school)
     return save_and_reply(
         request,
         form=form,
-        save=lambda: _save_action_point(user, visit, form, form.cleaned_data["client_id"]),
+        save=lambda: _save_action_point(request, visit, form, form.cleaned_data["client_id"]),
         again=lambda: render_visit(request, visit, action_point_form=form),
     )
 
@@ -293,38 +290,22 @@ def action_point_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     return save_and_reply(
         request,
         form=form,
-        save=lambda: _save_action_point(user, visit, form, point.client_id),
+        save=lambda: _save_action_point(request, visit, form, point.client_id),
         again=again,
     )
 
 
-@login_required
-@require_POST
-def action_point_delete(request: HttpRequest, public_id: Any) -> HttpResponse:
-    user = user_of(request)
-    point = action_point_or_404(user, public_id)
-    services.action_point_delete(actor=user, action_point=point)
-    return _removed(point.visit, "action-points", request, _("The action point was removed."))
+action_point_delete = _removing(action_point_or_404, services.action_point_delete, "action_point")
 
 
-@login_required
-@require_POST
-@answers_queued
-def action_point_review(request: HttpRequest, public_id: Any, point_id: Any) -> HttpResponse:
-    user = user_of(request)
-    visit = visit_or_404(user, public_id)
+@on_visit(post=True, queued=True)
+def action_point_review(request: HttpRequest, visit: Visit, point_id: Any) -> HttpResponse:
     point = get_object_or_404(selectors.action_points_to_review(visit), public_id=point_id)
     form = ReviewForm(request.POST, prefix=f"review-{point.public_id}")
 
     def save() -> Saved:
-        data = form.cleaned_data
         services.action_point_review(
-            actor=user,
-            visit=visit,
-            action_point=point,
-            outcome=data["outcome"],
-            note=data["note"],
-            new_due_on=data["new_due_on"],
+            actor=user_of(request), visit=visit, action_point=point, **form.cleaned_data
         )
         return Saved(_("The review was saved."), _on_visit(visit, "review"))
 

@@ -8,14 +8,12 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
 from .. import report, selectors, services
 from ..forms import (
@@ -28,13 +26,11 @@ from ..forms import (
     SignOffForm,
 )
 from ..models import SUBMITTED_STATES, Visit
-from .lookups import today, user_of, visit_or_404
+from .lookups import on_visit, today, user_of
 from .replies import (
     Channel,
     Saved,
-    answers_queued,
     channel_of,
-    keeps_messages_for_device,
     save_and_reply,
 )
 
@@ -91,10 +87,9 @@ def render_visit(
     return render(request, "supervision/visit_detail.html", context, status=status)
 
 
-@login_required
-@keeps_messages_for_device
-def visit_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
-    return render_visit(request, visit_or_404(user_of(request), public_id))
+@on_visit(keeps_messages=True)
+def visit_detail(request: HttpRequest, visit: Visit) -> HttpResponse:
+    return render_visit(request, visit)
 
 
 # Each move: the form it asks for (and its name on the visit page), and what it then says.
@@ -123,12 +118,9 @@ def _client_id(request: HttpRequest) -> uuid.UUID | None:
         return None
 
 
-@login_required
-@require_POST
-@answers_queued
-def visit_transition(request: HttpRequest, public_id: Any, action: str) -> HttpResponse:
+@on_visit(post=True, queued=True)
+def visit_transition(request: HttpRequest, visit: Visit, action: str) -> HttpResponse:
     user = user_of(request)
-    visit = visit_or_404(user, public_id)
     if action not in MOVE_DONE:
         raise Http404
     form_class, prefix, form_name = MOVE_FORMS.get(action, (forms.Form, "", ""))
@@ -162,18 +154,13 @@ def visit_transition(request: HttpRequest, public_id: Any, action: str) -> HttpR
     return save_and_reply(request, form=form, save=save, again=again)
 
 
-@login_required
-@require_POST
-@answers_queued
-def visit_notes(request: HttpRequest, public_id: Any) -> HttpResponse:
-    user = user_of(request)
-    visit = visit_or_404(user, public_id)
+@on_visit(post=True, queued=True)
+def visit_notes(request: HttpRequest, visit: Visit) -> HttpResponse:
     form = NotesForm(request.POST, prefix="notes")
 
     def save() -> Saved:
-        saved = services.visit_update_notes(
-            actor=user, visit=visit, notes=form.cleaned_data["notes"]
-        )
+        notes = form.cleaned_data["notes"]
+        saved = services.visit_update_notes(actor=user_of(request), visit=visit, notes=notes)
         return Saved(
             _("The notes were saved."),
             reverse("supervision:visit_detail", args=[visit.public_id]) + "#notes",
@@ -185,14 +172,12 @@ def visit_notes(request: HttpRequest, public_id: Any) -> HttpResponse:
     )
 
 
-@login_required
-def visit_report(request: HttpRequest, public_id: Any) -> HttpResponse:
-    user = user_of(request)
-    visit = visit_or_404(user, public_id)
+@on_visit()
+def visit_report(request: HttpRequest, visit: Visit) -> HttpResponse:
     if visit.state not in SUBMITTED_STATES:
         messages.warning(request, _("The report is ready once the visit is submitted."))
         return redirect("supervision:visit_detail", public_id=visit.public_id)
-    pdf = report.visit_report_pdf(visit=visit, reader=user, request=request)
+    pdf = report.visit_report_pdf(visit=visit, reader=user_of(request), request=request)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{report.filename(visit)}"'
     response["Cache-Control"] = "private, no-store"
