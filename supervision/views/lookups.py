@@ -59,6 +59,14 @@ def action_point_or_404(user: User, public_id: Any) -> ActionPoint:
     return _found(points.filter(public_id=public_id).first())
 
 
+def recording_visit_of(user: User, record: ActionPoint | Observation) -> Visit:
+    """The visit ``record`` belongs to, with everything its page shows, if ``user`` may
+    record in it now; 404 or 403 otherwise."""
+    visit = visit_or_404(user, record.visit.public_id)
+    check_recording(user, visit)
+    return visit
+
+
 def check_recording(user: User, visit: Visit) -> None:
     """Refuse a form for recording unless ``user`` supervises the school and the visit is
     being recorded."""

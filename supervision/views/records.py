@@ -25,11 +25,10 @@ from ..models import Attachment, Observation, Rubric, Visit
 from .lookups import (
     action_point_or_404,
     attachment_or_404,
-    check_recording,
     observation_or_404,
     on_visit,
+    recording_visit_of,
     user_of,
-    visit_or_404,
 )
 from .replies import (
     Channel,
@@ -182,10 +181,8 @@ def observation_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
 @answers_queued
 @keeps_messages_for_device
 def observation_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
-    user = user_of(request)
-    observation = observation_or_404(user, public_id)
-    visit = visit_or_404(user, observation.visit.public_id)
-    check_recording(user, visit)
+    observation = observation_or_404(user_of(request), public_id)
+    visit = recording_visit_of(user_of(request), observation)
     return _observation_form_page(request, visit, rubric=None, observation=observation)
 
 
@@ -273,10 +270,8 @@ def action_point_add(request: HttpRequest, visit: Visit) -> HttpResponse:
 @login_required
 @answers_queued
 def action_point_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
-    user = user_of(request)
-    point = action_point_or_404(user, public_id)
-    visit = visit_or_404(user, point.visit.public_id)
-    check_recording(user, visit)
+    point = action_point_or_404(user_of(request), public_id)
+    visit = recording_visit_of(user_of(request), point)
     form = ActionPointForm(
         request.POST or None, school=visit.school, initial=ActionPointForm.initial_for(point)
     )
