@@ -1,4 +1,5 @@
-"""Forms of the supervision pages. They shape input; the services decide what is allowed."""
+"""Forms of the supervision pages. They shape input; the services decide what is allowed.
+The fields of a form that feeds one service are named as that service's arguments."""
 
 from __future__ import annotations
 
@@ -21,6 +22,15 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def text_field(
+    label: Any, *, rows: int, max_length: int | None = None, **options: Any
+) -> forms.CharField:
+    """A text area of ``rows`` lines; ``options`` are those of ``forms.CharField``."""
+    return forms.CharField(
+        label=label, widget=forms.Textarea(attrs={"rows": rows}), max_length=max_length, **options
+    )
 
 
 class ClientIdForm(forms.Form):
@@ -88,9 +98,9 @@ class VisitAddForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+    reason = text_field(
+        _("Reason"),
+        rows=3,
         max_length=2000,
         help_text=_("The school and the programme team will see it."),
     )
@@ -110,11 +120,11 @@ class SignOffForm(forms.Form):
 
 
 class NotesForm(forms.Form):
-    notes = forms.CharField(
-        label=_("Notes on the visit"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
+    notes = text_field(
+        _("Notes on the visit"),
+        rows=5,
         max_length=10_000,
+        required=False,
         help_text=_("The context of the visit: who took part, what was agreed in general."),
     )
 
@@ -143,18 +153,14 @@ class ObservationForm(ClientIdForm):
         label=_("Observed person and role"),
         help_text=_("Staff of this school. Children are never named in an observation."),
     )
-    evidence = forms.CharField(
-        label=_("Evidence"),
+    evidence = text_field(
+        _("Evidence"),
+        rows=5,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("What you saw and heard. Describe pupils without names."),
     )
-    strengths = forms.CharField(
-        label=_("Strengths"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    next_steps = forms.CharField(
-        label=_("Next steps"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    strengths = text_field(_("Strengths"), rows=3, required=False)
+    next_steps = text_field(_("Next steps"), rows=3, required=False)
 
     def __init__(
         self,
@@ -268,9 +274,7 @@ class AttachmentForm(ClientIdForm):
 
 
 class ActionPointForm(ClientIdForm):
-    description = forms.CharField(
-        label=_("What is to be done"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
-    )
+    description = text_field(_("What is to be done"), rows=3, max_length=2000)
     owner = forms.ModelChoiceField(
         label=_("Owner at the school"), queryset=User.objects.none(), empty_label="—"
     )
@@ -305,11 +309,11 @@ class ReviewForm(forms.Form):
         choices=ActionPointReview.Outcome.choices,
         widget=forms.RadioSelect,
     )
-    note = forms.CharField(
-        label=_("Note"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
+    note = text_field(
+        _("Note"),
+        rows=2,
         max_length=2000,
+        required=False,
         help_text=_("Needed when the action point is dropped."),
     )
     new_due_on = forms.DateField(

@@ -1,12 +1,13 @@
 """What a supervisor's device keeps so that a visit can be recorded without a connection.
 
-The service worker (``views.service_worker``, served at ``/<language>/supervision/sw.js``
-so that it controls the supervision pages of that language and nothing else) asks
-``views.offline_manifest`` which pages and files to keep, keeps exactly those, and drops
-whatever is no longer listed. The list holds only the supervisor's own visits for today and
-the days ahead (``selectors.offline_visits_for``) with, for a visit being recorded, the
-forms that record it: the observation form of each rubric in use (which carries the rubric
-and the school's roster of staff who can be observed) and the pages of its observations.
+The service worker (``views.offline.service_worker``, served at
+``/<language>/supervision/sw.js`` so that it controls the supervision pages of that language
+and nothing else) asks ``views.offline.offline_manifest`` which pages and files to keep,
+keeps exactly those, and drops whatever is no longer listed. The list holds only the
+supervisor's own visits for today and the days ahead (``selectors.offline_visits_for``)
+with, for a visit being recorded, the forms that record it: the observation form of each
+rubric in use (which carries the rubric and the school's roster of staff who can be
+observed) and the pages of its observations.
 """
 
 from __future__ import annotations

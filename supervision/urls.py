@@ -1,57 +1,61 @@
-from django.urls import path
+"""The supervision pages' addresses, grouped by what they work on. Every record's address
+names it by its unguessable public id; each name has its access policy in ``lms.access``."""
 
-from . import views
+from django.urls import include, path
+
+from .views import offline, oversight, plan, records, visits
 
 app_name = "supervision"
 
+year = [
+    path("", plan.year_detail, name="year_detail"),
+    path("edit/", plan.year_update, name="year_update"),
+    path("visits/add/", plan.visit_add, name="visit_add"),
+]
+
+# A visit's own pages first: the last pattern takes any other word as the move to make.
+visit = [
+    path("", visits.visit_detail, name="visit_detail"),
+    path("notes/", visits.visit_notes, name="visit_notes"),
+    path("report.pdf", visits.visit_report, name="visit_report"),
+    path("observations/new/", records.observation_create, name="observation_create"),
+    path("attachments/", records.attachment_add, name="attachment_add"),
+    path("action-points/", records.action_point_add, name="action_point_add"),
+    path("reviews/<uuid:point_id>/", records.action_point_review, name="action_point_review"),
+    path("<slug:action>/", visits.visit_transition, name="visit_transition"),
+]
+
+observation = [
+    path("", records.observation_detail, name="observation_detail"),
+    path("edit/", records.observation_edit, name="observation_edit"),
+    path("delete/", records.observation_delete, name="observation_delete"),
+]
+
+attachment = [
+    path("", records.attachment_download, name="attachment_download"),
+    path("delete/", records.attachment_delete, name="attachment_delete"),
+]
+
+action_point = [
+    path("edit/", records.action_point_edit, name="action_point_edit"),
+    path("delete/", records.action_point_delete, name="action_point_delete"),
+]
+
 urlpatterns = [
-    path("", views.index, name="index"),
-    path("caseload/", views.caseload, name="caseload"),
-    path("schools/", views.school_list, name="school_list"),
-    path("coverage/", views.coverage, name="coverage"),
-    path("action-points/", views.action_point_list, name="action_point_list"),
-    path("sw.js", views.service_worker, name="service_worker"),
-    path("offline/", views.offline_page, name="offline"),
-    path("offline/manifest/", views.offline_manifest, name="offline_manifest"),
-    path("practice/", views.practice_mine, name="practice_mine"),
-    path("practice/<uuid:public_id>/", views.practice_person, name="practice_person"),
-    path("schools/<slug:school_code>/years/new/", views.year_create, name="year_create"),
-    path("years/<uuid:public_id>/", views.year_detail, name="year_detail"),
-    path("years/<uuid:public_id>/edit/", views.year_update, name="year_update"),
-    path("years/<uuid:public_id>/visits/add/", views.visit_add, name="visit_add"),
-    path("visits/<uuid:public_id>/", views.visit_detail, name="visit_detail"),
-    path("visits/<uuid:public_id>/notes/", views.visit_notes, name="visit_notes"),
-    path("visits/<uuid:public_id>/report.pdf", views.visit_report, name="visit_report"),
-    path(
-        "visits/<uuid:public_id>/observations/new/",
-        views.observation_create,
-        name="observation_create",
-    ),
-    path("visits/<uuid:public_id>/attachments/", views.attachment_add, name="attachment_add"),
-    path("visits/<uuid:public_id>/action-points/", views.action_point_add, name="action_point_add"),
-    path(
-        "visits/<uuid:public_id>/reviews/<uuid:point_id>/",
-        views.action_point_review,
-        name="action_point_review",
-    ),
-    path(
-        "visits/<uuid:public_id>/<slug:action>/",
-        views.visit_transition,
-        name="visit_transition",
-    ),
-    path("observations/<uuid:public_id>/", views.observation_detail, name="observation_detail"),
-    path("observations/<uuid:public_id>/edit/", views.observation_edit, name="observation_edit"),
-    path(
-        "observations/<uuid:public_id>/delete/",
-        views.observation_delete,
-        name="observation_delete",
-    ),
-    path("attachments/<uuid:public_id>/", views.attachment_download, name="attachment_download"),
-    path("attachments/<uuid:public_id>/delete/", views.attachment_delete, name="attachment_delete"),
-    path("action-points/<uuid:public_id>/edit/", views.action_point_edit, name="action_point_edit"),
-    path(
-        "action-points/<uuid:public_id>/delete/",
-        views.action_point_delete,
-        name="action_point_delete",
-    ),
+    path("", plan.index, name="index"),
+    path("caseload/", plan.caseload, name="caseload"),
+    path("schools/", plan.school_list, name="school_list"),
+    path("coverage/", oversight.coverage, name="coverage"),
+    path("action-points/", oversight.action_point_list, name="action_point_list"),
+    path("sw.js", offline.service_worker, name="service_worker"),
+    path("offline/", offline.offline_page, name="offline"),
+    path("offline/manifest/", offline.offline_manifest, name="offline_manifest"),
+    path("practice/", oversight.practice_mine, name="practice_mine"),
+    path("practice/<uuid:public_id>/", oversight.practice_person, name="practice_person"),
+    path("schools/<slug:school_code>/years/new/", plan.year_create, name="year_create"),
+    path("years/<uuid:public_id>/", include(year)),
+    path("visits/<uuid:public_id>/", include(visit)),
+    path("observations/<uuid:public_id>/", include(observation)),
+    path("attachments/<uuid:public_id>/", include(attachment)),
+    path("action-points/<uuid:public_id>/", include(action_point)),
 ]

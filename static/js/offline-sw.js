@@ -1,5 +1,5 @@
 // The service worker of the supervision pages of one language, loaded by the script that
-// supervision.views.service_worker serves at /<language>/supervision/sw.js (which sets
+// supervision.views.offline.service_worker serves at /<language>/supervision/sw.js (which sets
 // self.QAMQOR_OFFLINE and imports offline-outbox.js first). It controls only the pages
 // under that path.
 //

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from typing import Any
 
 from django.core.files.storage import Storage, storages
 from django.db import models
@@ -72,6 +73,12 @@ class Observation(models.Model):
             _("Observation of %(person)s, %(date)s")
             % {"person": self.observed_person, "date": self.visit.planned_on.isoformat()}
         )
+
+    def scored_domains(self) -> list[dict[str, Any]]:
+        """The domains of its rubric version in the active language, each indicator with
+        the score this observation gave it (``scores`` prefetched keeps it one query)."""
+        scores = {score.indicator_key: score.score for score in self.scores.all()}
+        return self.rubric_version.domains_for_display(scores)
 
 
 class ObservationScore(models.Model):

@@ -59,7 +59,7 @@ class SupervisionYear(models.Model):
 
 class Visit(models.Model):
     """One planned visit of a supervisor to a school. Its state changes only through
-    ``services.visit_transition``, which checks ``services.TRANSITIONS``."""
+    the moves of ``services.transitions``, which check ``moves.TRANSITIONS``."""
 
     class State(models.TextChoices):
         PLANNED = "planned", _("Planned")
@@ -100,7 +100,7 @@ class Visit(models.Model):
     signed_off_name = models.CharField(_("signed off by"), max_length=200, blank=True)
     signed_off_at = models.DateTimeField(_("signed off at"), null=True, blank=True)
     # The id a device gave the last move it asked for (a submission recorded offline may
-    # arrive twice): the same id again finds the move already made. See visit_transition.
+    # arrive twice): the same id again finds the move already made. See services.transitions.
     last_move_client_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     rescheduled_from = models.OneToOneField(
         "self",

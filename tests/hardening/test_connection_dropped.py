@@ -30,8 +30,9 @@ from courses import services as course_services
 from courses.models import Enrolment, ModuleCompletion
 from people.models import User
 from people.roles import Role
-from supervision import services as supervision_services
 from supervision.models import Observation, ObservationScore, Visit
+from supervision.services import observations as observation_services
+from supervision.services import transitions as transition_services
 from tests.factories import UserFactory, grant
 from tests.supervision.factories import RubricFactory, make_visit, make_year, published
 
@@ -180,7 +181,7 @@ def test_a_visit_whose_connection_drops_is_recorded_once_when_the_device_sends_i
     device = Browser(live_server.url, supervisor)
 
     # An observation queued on the device while offline, sent when the network is back.
-    drops = drop_connection_on(monkeypatch, supervision_services, "supervision.observation.create")
+    drops = drop_connection_on(monkeypatch, observation_services, "supervision.observation.create")
     observation_id = uuid.uuid4()
     data = {
         "client_id": str(observation_id),
@@ -205,7 +206,7 @@ def test_a_visit_whose_connection_drops_is_recorded_once_when_the_device_sends_i
     assert ModelLogEntry.objects.filter(action__startswith="supervision.observation.").count() == 1
 
     # The submission of the visit, queued the same way.
-    drops = drop_connection_on(monkeypatch, supervision_services, "supervision.visit.submit")
+    drops = drop_connection_on(monkeypatch, transition_services, "supervision.visit.submit")
     mail.outbox.clear()
     submit = {"client_id": str(uuid.uuid4())}
     url = reverse(

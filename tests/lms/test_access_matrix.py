@@ -44,8 +44,8 @@ from people.models import Invitation, Region, RoleMembership, RoleOffer, School,
 from people.roles import Role
 from people.services import _token_hash
 from programmes.models import Programme, StaffImport
+from supervision import report as supervision_report
 from supervision import services as supervision_services
-from supervision import views as supervision_views
 from supervision.models import (
     ActionPoint,
     Attachment,
@@ -330,7 +330,7 @@ def world(
         patch.setattr(Attachment._meta.get_field("file"), "storage", storages["private"])
         patch.setattr(StaffImport._meta.get_field("file"), "storage", storages["private"])
         # Who may read a visit report is the question here, not how it is typeset.
-        patch.setattr(supervision_views, "render_pdf", lambda html, **options: b"%PDF-1.7\n")
+        patch.setattr(supervision_report, "render_pdf", lambda html, **options: b"%PDF-1.7\n")
         with django_db_blocker.unblock(), transaction.atomic():
             with translation.override("en"):
                 built = _build_world()

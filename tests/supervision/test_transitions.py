@@ -297,3 +297,23 @@ class TestSubmitting:
         )
         kazakh = next(m for m in mail.outbox if m.to == [deputy.email])
         assert f"/kk/supervision/visits/{visit.public_id}/" in kazakh.body
+
+
+def test_each_move_has_its_own_service_that_refuses_it_from_another_state(world: World) -> None:
+    planned = make_visit(world.year_a1, date(2026, 10, 5))
+    with pytest.raises(ValidationError, match="“Planned” cannot become “Closed”"):
+        services.visit_close(actor=world.manager, visit=planned)
+    with pytest.raises(ValidationError, match="“Planned” cannot become “In progress”"):
+        services.visit_return(actor=world.manager, visit=planned, reason="Missing evidence")
+    started = services.visit_start(actor=world.supervisor_a1, visit=planned)
+    assert started.state == State.IN_PROGRESS
+    # Naming a move and a state it does not lead to is refused too, and changes nothing.
+    with pytest.raises(ValidationError, match="cannot become"):
+        services.visit_transition(
+            actor=world.supervisor_a1, visit=started, action="submit", to_state=State.CLOSED
+        )
+    assert [
+        entry.action
+        for entry in ModelLogEntry.objects.filter(object_id=str(planned.pk)).order_by("pk")
+        if entry.action.startswith("supervision.visit.")
+    ] == ["supervision.visit.start"]

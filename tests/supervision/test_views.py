@@ -15,6 +15,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from people.roles import Role
 from supervision import services
@@ -22,7 +23,7 @@ from supervision.models import ActionPoint, Observation, Visit
 from tests.factories import SchoolFactory, UserFactory, grant
 
 from .conftest import World
-from .factories import add_point, make_visit, make_year, observe, png_file
+from .factories import add_point, make_visit, make_year, observe, png_file, rubric_data
 
 State = Visit.State
 
@@ -96,6 +97,40 @@ class TestRecording:
         assert response.status_code == 200
         assert "Please correct the following" in response.content.decode()
         assert not Observation.objects.exists()
+
+    def test_opening_the_form_of_a_changed_rubric_writes_nothing_until_one_saves(
+        self, client: Client, world: World
+    ) -> None:
+        visit = make_visit(world.year_a1, state=State.IN_PROGRESS)
+        # The rubric was changed outside the admin, so no version holds it as it is now.
+        world.rubric.domains = rubric_data(domains=(("Families", ("Parents are involved",)),))[
+            "domains"
+        ]
+        world.rubric.save()
+        client.force_login(world.supervisor_a1)
+        url = f"/en/supervision/visits/{visit.public_id}/observations/new/?rubric={world.rubric.pk}"
+        entries = ModelLogEntry.objects.count()
+        for _reading in range(2):
+            page = client.get(url)
+            assert page.status_code == 200
+            assert "Parents are involved" in page.content.decode()
+        assert world.rubric.versions.count() == 1
+        assert ModelLogEntry.objects.count() == entries
+        # Saving the observation publishes the version the form showed, and uses it.
+        shown = world.rubric.snapshot()
+        data: dict[str, Any] = {
+            "client_id": str(uuid.uuid4()),
+            "rubric_version": "",
+            "observed": f"{world.teacher_a1.public_id}:{Role.TEACHER}",
+        }
+        for domain in shown["domains"]:
+            for indicator in domain["indicators"]:
+                data[f"score_{indicator['key']}"] = "4"
+        assert client.post(url, data).status_code == 302
+        observation = Observation.objects.get()
+        assert observation.rubric_version.number == 2
+        assert observation.rubric_version.content == shown
+        assert observation.average_score == 4
 
     def test_notes_autosave(self, client: Client, world: World) -> None:
         visit = make_visit(world.year_a1, state=State.IN_PROGRESS)
