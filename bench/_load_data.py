@@ -64,10 +64,9 @@ def build() -> dict[str, Any]:
     from django.utils import timezone, translation
 
     from certificates.models import Certificate
-    from courses.demo import CourseSeeder
-    from courses.demo_content import COURSES
     from courses.models import CoursePage, Enrolment
-    from people import demo as people_demo
+    from demo import people as people_demo
+    from demo.courses import CourseSeeder, courses
     from people.models import School, TrainingArea, User
     from people.roles import Role, Specialism
     from people.services import MembershipSpec, membership_grant, person_create
@@ -131,7 +130,7 @@ def build() -> dict[str, Any]:
             out,
             people_demo.PeopleSeedResult(logins=[], programme_start=people_demo.programme_start()),
         )
-        specs = {spec["key"]: spec for spec in COURSES}
+        specs = {spec["key"]: spec for spec in courses()}
         enrolments = Enrolment.objects.filter(person__in=learners).select_related("person")
         for enrolment in enrolments:
             course = CoursePage.objects.get(pk=enrolment.course_id)

@@ -150,15 +150,16 @@ def build(count: int):  # type: ignore[no-untyped-def]
     from django.utils import timezone
     from wagtail.models import Locale
 
-    from certificates import demo, services
+    from certificates import services
     from certificates.models import Certificate, CertificateJob
     from courses.models import CourseAudience, CourseCatalogue, CoursePage, Enrolment, ModulePage
     from courses.setup import ensure_authoring_setup
+    from demo.certificates import seed_templates
     from people.models import Region, RoleMembership, School, TrainingArea, User
 
     with transaction.atomic():
         ensure_authoring_setup()
-        demo.seed_templates()
+        seed_templates()
         course = CoursePage.objects.filter(slug=COURSE_SLUG, locale__language_code="kk").first()
         if course is None:
             catalogue = CourseCatalogue.objects.get(locale__language_code="kk")

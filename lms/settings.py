@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "supervision",
     "programmes",
     "lms",
+    # The demo programme and its seed_demo command: on top, imported by no app.
+    "demo",
     # Translating course content in the admin; its locales app replaces wagtail.locales.
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -39,9 +39,6 @@ from .transitions import (
     visit_transition,
 )
 
-# The demo builder's name for ``school_day``, until the demo reads it from there.
-_weekday = school_day
-
 __all__ = [
     "TRANSITIONS",
     "Move",

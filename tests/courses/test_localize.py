@@ -19,10 +19,9 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.documents.models import Document
 from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from courses import services
-from courses.demo import is_localized, localize
 from courses.models import CoursePage, Enrolment, ModuleCompletion, ModulePage
 from courses.setup import LEAD_TRAINERS, TRAINERS
 from people.roles import Role
@@ -449,58 +448,3 @@ def test_syncing_after_the_source_changes_updates_the_translation_and_keeps_the_
     enrolment.refresh_from_db()
     assert enrolment.required_done == 1
     assert enrolment.course_id == course.pk
-
-
-# --- The demo's translations -----------------------------------------------------------------
-
-
-def test_demo_translations_are_wagtail_localize_translations() -> None:
-    course = course_page("Аутизм", modules=["Күн тәртібі"])
-    module = modules_of(course)[0]
-    ru = locale("ru")
-    assert not is_localized(course, ru)
-
-    written = CoursePage(
-        title="Аутизм (ru)",
-        slug=course.slug,
-        summary="Курс об аутизме.",
-        description="",
-        provider="Программа Qamqorlyq",
-    )
-    russian = localize(course, written, ru)
-    written_module = ModulePage(
-        title="Режим дня", slug=module.slug, body=list(module.body.raw_data)
-    )
-    russian_module = localize(module, written_module, ru)
-
-    assert is_localized(course, ru)
-    assert is_localized(module, ru)
-    russian = CoursePage.objects.get(pk=russian.pk)
-    assert russian.live
-    assert russian.title == "Аутизм (ru)"
-    assert russian.provider == "Программа Qamqorlyq"
-    assert ModulePage.objects.get(pk=russian_module.pk).get_parent().pk == russian.pk
-    assert StringTranslation.objects.filter(locale=ru, data="Курс об аутизме.").exists()
-
-    # The admin shows the translation in the translation editor.
-    trainer, _person = admin_client()
-    response = trainer.get(reverse("wagtailadmin_pages:edit", args=[russian.pk]))
-    assert response.status_code == 200
-    assert "wagtail_localize/admin/edit_translation.html" in [t.name for t in response.templates]
-
-
-def test_the_demo_takes_over_a_translation_made_before_wagtail_localize() -> None:
-    course = course_page("Аутизм", modules=0)
-    ru = locale("ru")
-    earlier = course.copy_for_translation(ru)
-    earlier.title = "Аутизм (ru)"
-    earlier.save_revision().publish()
-
-    written = CoursePage(
-        title="Аутизм (ru)", slug=course.slug, summary="Курс.", description="", provider="Qamqor"
-    )
-    russian = localize(course, written, ru)
-
-    assert russian.pk == earlier.pk  # the same page, at the same address
-    assert is_localized(course, ru)
-    assert CoursePage.objects.get(pk=russian.pk).summary == "Курс."

@@ -13,8 +13,11 @@ from django.apps import apps
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
+from wagtail.models import Locale
 
-from courses.models import CoursePage, Enrolment
+from courses.models import CoursePage, Enrolment, ModulePage
+from demo.courses import courses
+from demo.loader import LANGUAGES
 from people.models import Region, RoleMembership, School, User
 from people.roles import Role
 
@@ -79,6 +82,14 @@ def test_the_demo_is_realistic_idempotent_and_its_logins_work() -> None:
     # Courses in three languages, and learners at every stage.
     for language in ("kk", "ru", "en"):
         assert CoursePage.objects.filter(locale__language_code=language).count() == 8
+    # They are the data files' courses, each with its modules, in each of its languages.
+    for spec in courses():
+        original = CoursePage.objects.get(slug=spec["key"], locale__language_code="kk")
+        for language in LANGUAGES:
+            page = original.get_translation(Locale.objects.get(language_code=language))
+            assert (page.title, page.live) == (spec["title"][language], True)
+            modules = ModulePage.objects.child_of(page).order_by("path")
+            assert [m.title for m in modules] == [m["title"][language] for m in spec["modules"]]
     stages = {
         "not started": Enrolment.objects.filter(required_done=0, status="active").count(),
         "part-way": Enrolment.objects.filter(required_done__gt=0, status="active").count(),

@@ -2,10 +2,11 @@
 
 Eight short courses (one per tutor area, and one each for teachers, specialists,
 methodologists and school leaders) written in Kazakh, with Russian and English
-translations. Every learner is enrolled in the courses their role requires, and has got as
-far as a deterministic draw puts them: not started, part-way, waiting for a trainer to
-review their reflection, or completed on a date since 15 August. Progress goes through
-the same services a learner's clicks do; only the dates are moved into the past.
+translations, one data file each in ``demo/data/courses/``. Every learner is enrolled in
+the courses their role requires, and has got as far as a deterministic draw puts them:
+not started, part-way, waiting for a trainer to review their reflection, or completed on
+a date since 15 August. Progress goes through the same services a learner's clicks do;
+only the dates are moved into the past.
 
 Idempotent: a course, module, translation or enrolment that exists is left as it is.
 """
@@ -28,12 +29,8 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
-from people.demo import PeopleSeedResult
-from people.models import RoleMembership, TrainingArea, User
-
-from . import services
-from .demo_content import COURSES
-from .models import (
+from courses import services
+from courses.models import (
     Cohort,
     CourseAudience,
     CourseCatalogue,
@@ -44,13 +41,27 @@ from .models import (
     ModulePage,
     Reflection,
 )
-from .setup import LEAD_TRAINERS, ensure_authoring_setup
+from courses.setup import LEAD_TRAINERS, ensure_authoring_setup
+from people.models import RoleMembership, TrainingArea, User
 
-LANGUAGES = ("kk", "ru", "en")
+from .loader import LANGUAGES, load
+from .people import PeopleSeedResult
+
 ID_NAMESPACE = uuid.UUID("6f1c6c0e-1a8e-4d4b-9a52-2f1b7c3e9d10")
 
 # Share of learners at each stage, by a draw in [0, 100).
 NOT_STARTED, PART_WAY, AWAITING_REVIEW = 15, 45, 60  # the rest have completed
+
+COURSES_DATA = load("courses")
+
+
+def courses() -> list[dict[str, Any]]:
+    """The demo's courses in the order they are built: each file's content with its key
+    (the file's name, and the course's address) and the programme's training centre."""
+    return [
+        {"key": key, "provider": COURSES_DATA["provider"], **load(f"courses/{key}")}
+        for key in COURSES_DATA["courses"]
+    ]
 
 
 def block_id(*parts: str) -> str:
@@ -78,25 +89,25 @@ def _list(items: list[Any], *parts: str) -> list[dict[str, Any]]:
 
 
 def module_body(course_key: str, module: dict[str, Any], language: str) -> list[dict[str, Any]]:
+    """A module's StreamField in one language, from its blocks in the data file."""
     body = []
     for index, block in enumerate(module["body"]):
-        kind = block[0]
+        kind = block["type"]
         base = (course_key, module["key"], str(index))
+        value: Any
         if kind == "heading":
-            value: Any = {"text": block[1][language], "level": "h2"}
-            block_type = "heading"
+            value = {"text": block["text"][language], "level": "h2"}
         elif kind == "paragraph":
-            value, block_type = block[1][language], "paragraph"
+            value = block["text"][language]
         elif kind == "callout":
-            value, block_type = {"kind": block[1], "text": block[2][language]}, "callout"
-        elif kind == "check":
-            spec = block[1]
+            value = {"kind": block["kind"], "text": block["text"][language]}
+        elif kind == "knowledge_check":
             questions = []
-            for q_index, question in enumerate(spec["questions"]):
+            for q_index, question in enumerate(block["questions"]):
                 options = [
                     {
                         "text": option["text"][language],
-                        "is_correct": option["correct"],
+                        "is_correct": option["is_correct"],
                         "feedback": option["feedback"][language],
                     }
                     for option in question["options"]
@@ -109,24 +120,21 @@ def module_body(course_key: str, module: dict[str, Any], language: str) -> list[
                     }
                 )
             value = {
-                "title": spec["title"][language],
+                "title": block["title"][language],
                 "questions": _list(questions, *base, "q"),
-                "pass_mark": spec["pass_mark"],
-                "attempts_allowed": spec["attempts"],
+                "pass_mark": block["pass_mark"],
+                "attempts_allowed": block["attempts_allowed"],
             }
-            block_type = "knowledge_check"
         elif kind == "reflection":
-            spec = block[1]
             value = {
-                "prompt": spec["prompt"][language],
-                "guidance": spec["guidance"][language],
-                "min_length": spec["min"],
-                "max_length": spec["max"],
+                "prompt": block["prompt"][language],
+                "guidance": block["guidance"][language],
+                "min_length": block["min_length"],
+                "max_length": block["max_length"],
             }
-            block_type = "reflection"
         else:
-            raise ValueError(f"Unknown demo block {kind!r}")
-        body.append({"type": block_type, "value": value, "id": block_id(*base)})
+            raise ValueError(f"{course_key}/{module['key']}: unknown block {kind!r}")
+        body.append({"type": kind, "value": value, "id": block_id(*base)})
     return body
 
 
@@ -209,15 +217,16 @@ class CourseSeeder:
                 description=spec["description"]["kk"],
                 academic_hours=spec["academic_hours"],
                 provider=spec["provider"]["kk"],
-                sequential=spec.get("sequential", False),
+                sequential=spec["sequential"],
                 locale=self.locales["kk"],
             )
-            for role, area, required in spec["audiences"]:
+            for audience in spec["audiences"]:
+                area = audience.get("training_area")
                 course.audiences.add(
                     CourseAudience(
-                        role=role,
+                        role=audience["role"],
                         training_area=self.areas[area] if area else None,
-                        required=required,
+                        required=audience["required"],
                     )
                 )
             self.catalogue("kk").add_child(instance=course)
@@ -234,7 +243,7 @@ class CourseSeeder:
             module = ModulePage(
                 title=spec["title"]["kk"],
                 slug=spec["key"],
-                estimated_minutes=spec["minutes"],
+                estimated_minutes=spec["estimated_minutes"],
                 completion=spec["completion"],
                 body=module_body(course_key, spec, "kk"),
                 locale=course.locale,
@@ -271,9 +280,9 @@ class CourseSeeder:
 
     def learners(self, spec: dict[str, Any]) -> list[User]:
         people: dict[int, User] = {}
-        for role, area, _required in spec["audiences"]:
-            memberships = RoleMembership.objects.current().filter(role=role)
-            if area:
+        for audience in spec["audiences"]:
+            memberships = RoleMembership.objects.current().filter(role=audience["role"])
+            if area := audience.get("training_area"):
                 memberships = memberships.filter(training_area__code=area)
             for person in User.objects.filter(pk__in=memberships.values("person_id")).order_by(
                 "email"
@@ -287,7 +296,7 @@ class CourseSeeder:
             starts_on=self.start,
             defaults={
                 "name": f"{spec['title']['en']} — {self.start:%d.%m.%Y}",
-                "role": spec["audiences"][0][0],
+                "role": spec["audiences"][0]["role"],
                 "created_by": manager,
             },
         )
@@ -379,30 +388,7 @@ class CourseSeeder:
 
     def reflection_text(self, person: User, spec: dict[str, Any]) -> str:
         language = person.preferred_language if person.preferred_language in LANGUAGES else "ru"
-        return REFLECTIONS[language].format(course=spec["title"][language])
-
-
-REFLECTIONS = {
-    "kk": (
-        "«{course}» курсынан кейін сабақта балаға күн тәртібін алдын ала суретпен көрсете "
-        "бастадым. Ауысымдар алдында ескерту беремін, ал шулы сәттерде тыныш бұрышты "
-        "ұсынамын. Мұғаліммен бірге тапсырманы қысқа қадамдарға бөлдік. Келесі аптада "
-        "баланың өз бетінше орындаған қадамдарын белгілеп, әдіскермен талқылаймын."
-    ),
-    "ru": (
-        "После курса «{course}» я начала заранее показывать ребёнку распорядок урока в "
-        "картинках. Перед сменой деятельности предупреждаю, а в шумные моменты предлагаю "
-        "тихий уголок. Вместе с учителем мы разбили задание на короткие шаги. На следующей "
-        "неделе отмечу, какие шаги ребёнок выполнил сам, и обсужу это с методистом."
-    ),
-    "en": (
-        "After the course “{course}” I began showing the child the lesson plan in pictures "
-        "before it starts. I give a warning before each change of activity and offer a quiet "
-        "corner when the class gets loud. With the teacher we broke the task into short steps. "
-        "Next week I will note which steps the child managed alone and discuss it with the "
-        "methodologist."
-    ),
-}
+        return COURSES_DATA["reflection"][language].format(course=spec["title"][language])
 
 
 @transaction.atomic
@@ -412,7 +398,7 @@ def seed(out: OutputWrapper, people: PeopleSeedResult) -> None:
     trainer.groups.add(Group.objects.get(name=LEAD_TRAINERS))
     manager = User.objects.get(email="manager@qamqor.example")
     seeder = CourseSeeder(out, people)
-    for spec in COURSES:
+    for spec in courses():
         course = seeder.course(spec)
         seeder.cohort(course, spec, manager)
     completed = Enrolment.objects.filter(status=Enrolment.Status.COMPLETED).count()

@@ -1,4 +1,4 @@
-"""The demo programme: the support rooms programme of the sources, with a target of 336
+"""The programme of the demo: the support rooms programme of the sources, with a target of 336
 trained staff by 31 December (partly met), a sub-target per region, one for the tutors of
 Turkestan region, and milestones. Idempotent."""
 
@@ -10,51 +10,49 @@ from django.core.management.base import OutputWrapper
 from django.db import transaction
 
 from courses.models import CoursePage
-from people.demo import SCHOOLS, PeopleSeedResult
 from people.models import Region, TrainingArea
+from programmes import services
+from programmes.models import (
+    Milestone,
+    Programme,
+    RequiredCourse,
+    Target,
+    TrainedRule,
+    TrainedStatus,
+)
 
-from . import services
-from .models import Milestone, Programme, RequiredCourse, Target, TrainedRule, TrainedStatus
-
-# (course slug, role, tutor training area)
-REQUIRED = [
-    ("tutor-autism", "tutor", "autism"),
-    ("tutor-intellectual", "tutor", "intellectual"),
-    ("tutor-motor", "tutor", "motor"),
-    ("tutor-sensory", "tutor", "sensory"),
-    ("teacher-lesson", "teacher", None),
-    ("specialist-iep", "specialist", None),
-    ("methodologist-support", "methodologist", None),
-    ("leader-inclusive-school", "school_leader", None),
-]
+from .loader import load
+from .people import PARTICIPATING, PeopleSeedResult
 
 
 @transaction.atomic
 def seed(out: OutputWrapper, people: PeopleSeedResult) -> None:
+    data = load("programme")
     start = people.programme_start
     programme, created = Programme.objects.get_or_create(
-        code="iesr",
+        code=data["code"],
         defaults={
-            "name_kk": "Инклюзивті білім беруді қолдау кабинеттері",
-            "name_ru": "Кабинеты поддержки инклюзивного образования",
-            "name_en": "Inclusive Education Support Rooms",
+            "name_kk": data["name"]["kk"],
+            "name_ru": data["name"]["ru"],
+            "name_en": data["name"]["en"],
             "starts_on": start,
             "ends_on": date(start.year + 1, 5, 31),
-            "funders": "Qamqorlyq foundation programme; national welfare fund; akimats",
+            "funders": data["funders"],
         },
     )
     if created:
-        programme.regions.set(Region.objects.filter(code__in=list(SCHOOLS)))
+        programme.regions.set(Region.objects.filter(code__in=PARTICIPATING))
         programme.save()
-        for role in ("tutor", "teacher", "specialist", "methodologist", "school_leader"):
+        for role in data["trained_roles"]:
             TrainedRule.objects.create(programme=programme, role=role)
         areas = {area.code: area for area in TrainingArea.objects.all()}
-        for slug, role, area in REQUIRED:
-            course = CoursePage.objects.filter(slug=slug).order_by("pk").first()
+        for required in data["required_courses"]:
+            course = CoursePage.objects.filter(slug=required["course"]).order_by("pk").first()
             if course is not None:
+                area = required.get("training_area")
                 RequiredCourse.objects.create(
                     programme=programme,
-                    role=role,
+                    role=required["role"],
                     training_area=areas.get(area) if area else None,
                     course=course,
                 )
@@ -73,7 +71,7 @@ def seed(out: OutputWrapper, people: PeopleSeedResult) -> None:
         Milestone.objects.create(
             target=main, date=date(start.year, 11, 15), number=220, sort_order=1
         )
-    for region in Region.objects.filter(code__in=list(SCHOOLS)):
+    for region in Region.objects.filter(code__in=PARTICIPATING):
         Target.objects.get_or_create(
             programme=programme,
             region=region,

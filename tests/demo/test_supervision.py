@@ -11,8 +11,8 @@ from django.core.management.base import OutputWrapper
 from django.db.models import Count
 from django.utils import timezone
 
-from people import demo as people_demo
-from supervision import demo
+from demo import people as people_demo
+from demo import supervision as demo
 from supervision.models import ActionPoint, Observation, Rubric, SupervisionYear, Visit
 
 pytestmark = pytest.mark.django_db

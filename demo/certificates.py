@@ -1,6 +1,7 @@
 """The certificates of the demo programme.
 
-Two published templates with invented signatories (their signatures drawn here): the
+Two published templates with invented signatories (their signatures drawn here, their
+names and the templates' texts in ``demo/data/certificates.yaml``): the
 default one, in each learner's language, and a bilingual Kazakh and Russian one for the
 teachers' and specialists' courses, valid five years like the mandatory in-service cycle.
 Every completed demo enrolment has its certificate, issued on the day it was completed;
@@ -20,6 +21,7 @@ import io
 import math
 import random
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.core.files.images import ImageFile
 from django.core.management.base import OutputWrapper
@@ -30,58 +32,24 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Collection, ModelLogEntry
 
+from certificates import services
+from certificates.models import ALMATY, Certificate, CertificateSignatory, CertificateTemplate
+from certificates.setup import ensure_default_template
 from courses.models import CoursePage, Enrolment, ModuleCompletion, ModulePage
-from courses.services import module_complete
-from people.demo import PeopleSeedResult
+from courses.services import enrolment_create, module_complete
 from people.models import RoleMembership, User
 from people.roles import Role
 
-from . import services
-from .models import (
-    ALMATY,
-    Certificate,
-    CertificateLanguage,
-    CertificateSignatory,
-    CertificateTemplate,
-)
-from .setup import ensure_default_template
+from .loader import load
+from .people import PeopleSeedResult
 
-SIGNATORIES = [
-    {
-        "name": "Дана Оразбекова",
-        "position_kk": "«Қамқорлық» бағдарламасының директоры",
-        "position_ru": "Директор программы «Қамқорлық»",
-        "position_en": "Director, Qamqorlyq Programme",
-    },
-    {
-        "name": "Ерлан Жақсылықов",
-        "position_kk": "Оқу орталығының басшысы",
-        "position_ru": "Руководитель учебного центра",
-        "position_en": "Head of the Training Centre",
-    },
-]
-
-IN_SERVICE = {
-    "name": "In-service training certificate (Kazakh and Russian, 5 years)",
-    "language": CertificateLanguage.KK_RU,
-    "validity_years": 5,
-    "title_kk": "Сертификат",
-    "title_ru": "Сертификат",
-    "subtitle_kk": "біліктілікті арттыру туралы",
-    "subtitle_ru": "о повышении квалификации",
-    "body_kk": (
-        "«{course}» бағдарламасы бойынша біліктілікті арттыру курсынан өтті. Оқу көлемі — {hours}."
-    ),
-    "body_ru": (
-        "прошёл(ла) курс повышения квалификации по программе «{course}». Объём обучения — {hours}."
-    ),
-}
-IN_SERVICE_COURSES = ("teacher-lesson", "specialist-iep")
-
-REVOKE_REASON = "Issued in error: the completion was recorded on the wrong person's account."
-REISSUE_REASON = "Name corrected: Kazakh letters had been typed as Russian ones."
+DATA = load("certificates")
+IN_SERVICE: dict[str, Any] = DATA["in_service"]["template"]
+IN_SERVICE_COURSES: list[str] = DATA["in_service"]["courses"]
+REVOKE_REASON: str = DATA["revoke_reason"]
+REISSUE_REASON: str = DATA["reissue_reason"]
 # Kazakh letters and the Russian letters they are most often mistyped as.
-MISTYPED = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноууhиАГКНОУУHИ")
+MISTYPED = str.maketrans(DATA["mistyped"]["kazakh"], DATA["mistyped"]["russian"])
 
 
 def at(day: date, hour: int = 10) -> datetime:
@@ -153,9 +121,17 @@ def signature_image(name: str) -> object:
 
 
 def _with_signatories(template: CertificateTemplate) -> None:
-    for order, spec in enumerate(SIGNATORIES):
+    for order, spec in enumerate(DATA["signatories"]):
+        position = spec["position"]
         template.signatories.add(
-            CertificateSignatory(sort_order=order, signature=signature_image(spec["name"]), **spec)
+            CertificateSignatory(
+                sort_order=order,
+                signature=signature_image(spec["name"]),
+                name=spec["name"],
+                position_kk=position["kk"],
+                position_ru=position["ru"],
+                position_en=position["en"],
+            )
         )
 
 
@@ -281,8 +257,6 @@ def seed_expired(manager: User, people: PeopleSeedResult) -> None:
     trainer = User.objects.filter(email="trainer@qamqor.example").first()
     if leader is None:
         return
-    from courses.services import enrolment_create
-
     enrolment = enrolment_create(
         actor=manager, person=leader, course=course, source=Enrolment.Source.COHORT
     )

@@ -1,4 +1,4 @@
-"""The people-and-schools part of the demo programme.
+"""The places and people of the demo programme.
 
 Deterministic and idempotent: every record is looked up by a natural key before it is
 created, names come from a seeded generator, and a second run changes nothing. All names
@@ -18,284 +18,30 @@ from django.core.management.base import OutputWrapper
 from django.db import transaction
 from django.utils import timezone
 
-from . import services
-from .models import Invitation, Region, RoleMembership, School, SupportRoom, TrainingArea, User
-from .roles import Role, Specialism
+from people import services
+from people.models import (
+    Invitation,
+    Region,
+    RoleMembership,
+    School,
+    SupportRoom,
+    TrainingArea,
+    User,
+)
+from people.roles import Role, Specialism
+
+from .loader import load
 
 DEMO_PASSWORD = "Qamqor-demo-2026"  # noqa: S105  (printed for the demo; never a real account)
 DEMO_DOMAIN = "qamqor.example"
 
-# All regions and cities of republican significance, so that imports and dashboards meet
-# the real list; the programme runs in the eight places marked as participating.
-REGIONS: list[tuple[str, str, str, str, str]] = [
-    # code, kind, Kazakh, Russian, English
-    ("abai", "region", "Абай облысы", "Абайская область", "Abai Region"),
-    ("akmola", "region", "Ақмола облысы", "Акмолинская область", "Akmola Region"),
-    ("aktobe", "region", "Ақтөбе облысы", "Актюбинская область", "Aktobe Region"),
-    ("almaty-region", "region", "Алматы облысы", "Алматинская область", "Almaty Region"),
-    ("atyrau", "region", "Атырау облысы", "Атырауская область", "Atyrau Region"),
-    (
-        "west-kazakhstan",
-        "region",
-        "Батыс Қазақстан облысы",
-        "Западно-Казахстанская область",
-        "West Kazakhstan Region",
-    ),
-    ("zhambyl", "region", "Жамбыл облысы", "Жамбылская область", "Zhambyl Region"),
-    ("zhetysu", "region", "Жетісу облысы", "Область Жетісу", "Zhetysu Region"),
-    ("karaganda", "region", "Қарағанды облысы", "Карагандинская область", "Karaganda Region"),
-    ("kostanay", "region", "Қостанай облысы", "Костанайская область", "Kostanay Region"),
-    ("kyzylorda", "region", "Қызылорда облысы", "Кызылординская область", "Kyzylorda Region"),
-    ("mangystau", "region", "Маңғыстау облысы", "Мангистауская область", "Mangystau Region"),
-    ("pavlodar", "region", "Павлодар облысы", "Павлодарская область", "Pavlodar Region"),
-    (
-        "north-kazakhstan",
-        "region",
-        "Солтүстік Қазақстан облысы",
-        "Северо-Казахстанская область",
-        "North Kazakhstan Region",
-    ),
-    ("turkestan", "region", "Түркістан облысы", "Туркестанская область", "Turkestan Region"),
-    ("ulytau", "region", "Ұлытау облысы", "Область Улытау", "Ulytau Region"),
-    (
-        "east-kazakhstan",
-        "region",
-        "Шығыс Қазақстан облысы",
-        "Восточно-Казахстанская область",
-        "East Kazakhstan Region",
-    ),
-    ("astana", "city", "Астана қаласы", "город Астана", "Astana (city)"),
-    ("almaty", "city", "Алматы қаласы", "город Алматы", "Almaty (city)"),
-    ("shymkent", "city", "Шымкент қаласы", "город Шымкент", "Shymkent (city)"),
-]
-
-# Two invented schools in each participating place: (number, kind, town kk/ru/en, rural).
-SCHOOLS: dict[str, list[tuple[int, str, tuple[str, str, str], bool]]] = {
-    "almaty-region": [
-        (7, "gymnasium", ("Қонаев", "Конаев", "Konaev"), False),
-        (31, "secondary", ("Шамалған ауылы", "село Шамалган", "Shamalgan village"), True),
-    ],
-    "atyrau": [
-        (12, "lyceum", ("Атырау", "Атырау", "Atyrau"), False),
-        (4, "secondary", ("Мақат кенті", "посёлок Макат", "Makat settlement"), True),
-    ],
-    "west-kazakhstan": [
-        (23, "gymnasium", ("Орал", "Уральск", "Oral"), False),
-        (2, "secondary", ("Переметное ауылы", "село Переметное", "Peremetnoe village"), True),
-    ],
-    "east-kazakhstan": [
-        (18, "lyceum", ("Өскемен", "Усть-Каменогорск", "Oskemen"), False),
-        (9, "secondary", ("Глубокое кенті", "посёлок Глубокое", "Glubokoe settlement"), True),
-    ],
-    "zhambyl": [
-        (41, "gymnasium", ("Тараз", "Тараз", "Taraz"), False),
-        (15, "secondary", ("Қордай ауылы", "село Кордай", "Korday village"), True),
-    ],
-    "turkestan": [
-        (6, "lyceum", ("Түркістан", "Туркестан", "Turkestan"), False),
-        (27, "secondary", ("Шәуілдір ауылы", "село Шаульдер", "Shauildir village"), True),
-    ],
-    "kostanay": [
-        (33, "gymnasium", ("Қостанай", "Костанай", "Kostanay"), False),
-        (3, "secondary", ("Затобол кенті", "посёлок Затобольск", "Zatobolsk settlement"), True),
-    ],
-    "astana": [
-        (72, "lyceum", ("Астана", "Астана", "Astana"), False),
-        (91, "secondary", ("Астана", "Астана", "Astana"), False),
-    ],
-}
-
-SCHOOL_KINDS = {
-    "gymnasium": ("№{n} мектеп-гимназиясы", "Школа-гимназия №{n}", "School-Gymnasium No. {n}"),
-    "lyceum": ("№{n} мектеп-лицейі", "Школа-лицей №{n}", "School-Lyceum No. {n}"),
-    "secondary": (
-        "№{n} жалпы білім беретін мектеп",
-        "Общеобразовательная школа №{n}",
-        "Secondary School No. {n}",
-    ),
-}
-
-# The sources speak of "four areas" of tutor training without naming them.
-TRAINING_AREAS = [
-    (
-        "autism",
-        "Аутизм спектрі бұзылыстары бар балаларды қолдау",
-        "Сопровождение детей с расстройствами аутистического спектра",
-        "Supporting children with autism spectrum disorder",
-    ),
-    (
-        "intellectual",
-        "Зияты бұзылған балаларды қолдау",
-        "Сопровождение детей с нарушениями интеллекта",
-        "Supporting children with intellectual disabilities",
-    ),
-    (
-        "motor",
-        "Тірек-қимыл аппараты бұзылған балаларды қолдау",
-        "Сопровождение детей с нарушениями опорно-двигательного аппарата",
-        "Supporting children with physical and motor disabilities",
-    ),
-    (
-        "sensory",
-        "Есту және көру қабілеті бұзылған балаларды қолдау",
-        "Сопровождение детей с нарушениями слуха и зрения",
-        "Supporting children with hearing and visual impairments",
-    ),
-]
-
-KAZAKH_FEMALE = [
-    "Әйгерім",
-    "Гүлнұр",
-    "Айгүл",
-    "Жанар",
-    "Сәуле",
-    "Мәдина",
-    "Динара",
-    "Ақмарал",
-    "Ботагөз",
-    "Ләззат",
-    "Назгүл",
-    "Айнұр",
-    "Гаухар",
-    "Жұлдыз",
-    "Ұлжан",
-    "Қарлығаш",
-    "Меруерт",
-    "Бибігүл",
-    "Алтынай",
-    "Ақерке",
-    "Сымбат",
-    "Әсем",
-    "Інкәр",
-    "Балжан",
-    "Мөлдір",
-    "Толқын",
-    "Нұргүл",
-    "Райхан",
-    "Шынар",
-    "Арайлым",
-]
-KAZAKH_MALE = [
-    "Ерлан",
-    "Нұрлан",
-    "Дәулет",
-    "Асқар",
-    "Бауыржан",
-    "Ержан",
-    "Қайрат",
-    "Серік",
-    "Ғалым",
-    "Мұрат",
-    "Арман",
-    "Әділет",
-    "Жандос",
-    "Ілияс",
-    "Олжас",
-    "Берік",
-    "Дархан",
-    "Мейрам",
-]
-KAZAKH_SURNAMES = [
-    "Сейітов",
-    "Жұмабаев",
-    "Омаров",
-    "Тұрсынов",
-    "Әбенов",
-    "Құдайбергенов",
-    "Исаев",
-    "Байжанов",
-    "Ахметов",
-    "Нұрғалиев",
-    "Сәрсенбаев",
-    "Ермеков",
-    "Мұхамедов",
-    "Төлеуов",
-    "Қасымов",
-    "Бекмұратов",
-    "Оспанов",
-    "Әлімжанов",
-    "Сұлтанбеков",
-    "Жақыпов",
-    "Шәріпов",
-    "Ізбасаров",
-]
-RUSSIAN_FEMALE = [
-    "Ирина",
-    "Елена",
-    "Ольга",
-    "Наталья",
-    "Татьяна",
-    "Светлана",
-    "Анна",
-    "Юлия",
-    "Марина",
-    "Людмила",
-    "Екатерина",
-    "Оксана",
-]
-RUSSIAN_MALE = ["Сергей", "Алексей", "Андрей", "Дмитрий", "Игорь", "Виктор", "Павел", "Николай"]
-RUSSIAN_SURNAMES = [
-    "Петров",
-    "Ковалев",
-    "Смирнов",
-    "Соколов",
-    "Морозов",
-    "Волков",
-    "Лебедев",
-    "Никитин",
-    "Федоров",
-    "Белов",
-    "Орлов",
-    "Зайцев",
-]
+PLACES = load("places")
+NAMES = load("names")
 # Places where more of the demo staff carry Russian names.
-MORE_RUSSIAN_NAMES = {"kostanay", "east-kazakhstan", "astana", "west-kazakhstan"}
-
-# Kazakh Latin alphabet (2021) for Kazakh letters, with common Russian transliteration.
-LATIN = {
-    "а": "a",
-    "ә": "ä",
-    "б": "b",
-    "в": "v",
-    "г": "g",
-    "ғ": "ğ",
-    "д": "d",
-    "е": "e",
-    "ё": "io",
-    "ж": "j",
-    "з": "z",
-    "и": "i",
-    "й": "i",
-    "к": "k",
-    "қ": "q",
-    "л": "l",
-    "м": "m",
-    "н": "n",
-    "ң": "ñ",
-    "о": "o",
-    "ө": "ö",
-    "п": "p",
-    "р": "r",
-    "с": "s",
-    "т": "t",
-    "у": "u",
-    "ұ": "ū",
-    "ү": "ü",
-    "ф": "f",
-    "х": "h",
-    "һ": "h",
-    "ц": "ts",
-    "ч": "ch",
-    "ш": "ş",
-    "щ": "şş",
-    "ъ": "",
-    "ы": "y",
-    "і": "ı",
-    "ь": "",
-    "э": "e",
-    "ю": "iu",
-    "я": "ia",
-}
+MORE_RUSSIAN_NAMES = set(NAMES["more_russian_names"])
+LATIN: dict[str, str] = NAMES["latin"]
+# The places the programme runs in, in their order.
+PARTICIPATING: list[str] = list(PLACES["schools"])
 
 
 def to_latin(text: str) -> str:
@@ -337,12 +83,9 @@ class NameSource:
 
     def person(self, key: str, *, russian: bool, female: bool) -> DemoPerson:
         while True:
-            if russian:
-                first = self.random.choice(RUSSIAN_FEMALE if female else RUSSIAN_MALE)
-                surname = self.random.choice(RUSSIAN_SURNAMES)
-            else:
-                first = self.random.choice(KAZAKH_FEMALE if female else KAZAKH_MALE)
-                surname = self.random.choice(KAZAKH_SURNAMES)
+            names = NAMES["russian" if russian else "kazakh"]
+            first = self.random.choice(names["female" if female else "male"])
+            surname = self.random.choice(names["surnames"])
             if female:
                 surname = feminine(surname)
             name = f"{first} {surname}"
@@ -468,34 +211,51 @@ class PeopleSeeder:
 
     def seed_regions(self) -> dict[str, Region]:
         regions = {}
-        for code, kind, kk, ru, en in REGIONS:
-            regions[code], _ = Region.objects.get_or_create(
-                code=code, defaults={"kind": kind, "name_kk": kk, "name_ru": ru, "name_en": en}
+        for region in PLACES["regions"]:
+            name = region["name"]
+            regions[region["code"]], _ = Region.objects.get_or_create(
+                code=region["code"],
+                defaults={
+                    "kind": region["kind"],
+                    "name_kk": name["kk"],
+                    "name_ru": name["ru"],
+                    "name_en": name["en"],
+                },
             )
         return regions
 
     def seed_training_areas(self) -> None:
-        for order, (code, kk, ru, en) in enumerate(TRAINING_AREAS, start=1):
+        for order, spec in enumerate(PLACES["training_areas"], start=1):
+            name = spec["name"]
             area, _ = TrainingArea.objects.get_or_create(
-                code=code,
-                defaults={"name_kk": kk, "name_ru": ru, "name_en": en, "sort_order": order},
+                code=spec["code"],
+                defaults={
+                    "name_kk": name["kk"],
+                    "name_ru": name["ru"],
+                    "name_en": name["en"],
+                    "sort_order": order,
+                },
             )
             self.areas.append(area)
 
     def seed_schools(self, regions: dict[str, Region]) -> list[School]:
         schools = []
-        for region_code, entries in SCHOOLS.items():
-            for number, kind, (town_kk, town_ru, town_en), rural in entries:
-                kk, ru, en = (pattern.format(n=number) for pattern in SCHOOL_KINDS[kind])
+        for region_code, entries in PLACES["schools"].items():
+            for entry in entries:
+                number, kind, town = entry["number"], entry["kind"], entry["town"]
+                names = {
+                    language: f"{pattern.format(n=number)} ({town[language]})"
+                    for language, pattern in PLACES["school_kinds"][kind].items()
+                }
                 school, _ = School.objects.get_or_create(
                     code=f"{region_code}-{number}",
                     defaults={
                         "region": regions[region_code],
-                        "name_kk": f"{kk} ({town_kk})",
-                        "name_ru": f"{ru} ({town_ru})",
-                        "name_en": f"{en} ({town_en})",
-                        "locality": town_en,
-                        "is_rural": rural,
+                        "name_kk": names["kk"],
+                        "name_ru": names["ru"],
+                        "name_en": names["en"],
+                        "locality": town["en"],
+                        "is_rural": entry["rural"],
                     },
                 )
                 SupportRoom.objects.get_or_create(
@@ -536,8 +296,7 @@ class PeopleSeeder:
             if index == 0:
                 self.list_login(Role.TRAINER, trainer)
 
-        participating = list(SCHOOLS)
-        for index, code in enumerate(participating):
+        for index, code in enumerate(PARTICIPATING):
             coordinator = self.person(
                 names.person(
                     f"coord-{code}", russian=code in MORE_RUSSIAN_NAMES, female=index % 3 != 0
@@ -561,7 +320,7 @@ class PeopleSeeder:
     ) -> None:
         """A methodologist per place who also supervises its two schools; in half of the
         places supervision is done by a separate supervisor instead."""
-        for index, code in enumerate(SCHOOLS):
+        for index, code in enumerate(PARTICIPATING):
             methodologist = self.person(
                 self.names.person(f"meth-{code}", russian=code in MORE_RUSSIAN_NAMES, female=True),
                 email=f"methodologist@{DEMO_DOMAIN}" if index == 0 else None,

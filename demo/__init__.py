@@ -1,0 +1,2 @@
+"""The demo programme: data files of places, people's names, courses, certificates,
+supervision and the programme, and the code that builds them through the apps' services."""
