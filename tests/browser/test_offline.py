@@ -405,7 +405,7 @@ def test_what_waits_survives_the_session_ending_and_goes_after_signing_in_again(
     Session.objects.all().delete()
     cache.clear()
     context.set_offline(False)
-    expect(summary).to_contain_text("Sign in again to send what is waiting")
+    expect(summary).to_contain_text("Sign in again to send what is waiting", timeout=15_000)
     expect(page.locator("[data-offline-list] li")).to_have_count(1)
     assert not ActionPoint.objects.exists()
     assert_accessible(page)

@@ -29,7 +29,7 @@ from programmes import services as programme_services
 from .conftest import World
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("lms", "people", "courses", "certificates", "supervision", "programmes")
+APPS = ("lms", "people", "courses", "certificates", "supervision", "programmes", "demo")
 WRITES = {"create", "get_or_create", "update_or_create", "bulk_create"}
 GRANTING = {"_membership_create", "membership_grant", "person_create"}
 
@@ -38,7 +38,7 @@ MEMBERSHIP_WRITERS = {
     # The one write; its callers are checked below.
     ("people/services.py", "_membership_create"),
     # The demo loader builds invented people; it is a management command, not a page.
-    ("people/demo.py", "grant"),
+    ("demo/people.py", "grant"),
 }
 # Who may call the services that give roles.
 ALLOWED_CALLERS = {
