@@ -101,9 +101,10 @@ def test_with_redis_down_completions_imports_and_roles_are_done_once_it_is_back(
     assert response.status_code == 200
     staff_import.refresh_from_db()
     assert staff_import.status == StaffImport.Status.QUEUED
-    # A role granted meanwhile: the course it requires is not enrolled yet.
+    # A role granted meanwhile (by the manager: the newcomer is nobody's staff yet, so a
+    # coordinator would only offer it): the course it requires is not enrolled yet.
     people_services.membership_grant(
-        actor=world.coordinator,
+        actor=world.manager,
         person=newcomer,
         spec=people_services.MembershipSpec(Role.TEACHER, school=world.school),
     )
