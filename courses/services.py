@@ -26,7 +26,7 @@ from people import scoping
 from people.models import Region, RoleMembership, School, User
 from people.roles import LEARNER_ROLES
 
-from . import signals
+from . import rules, signals
 from .blocks import REFLECTION_MAX_LENGTH
 from .models import (
     Cohort,
@@ -100,18 +100,8 @@ def _learner_memberships(person: User) -> QuerySet[RoleMembership]:
 
 def audience_matches(person: User, audiences: Iterable[CourseAudience]) -> tuple[bool, bool]:
     """(open to the person, required for the person) for a course's audiences."""
-    held = {(m.role, m.training_area_id) for m in _learner_memberships(person)}
-    is_open = is_required = False
-    for audience in audiences:
-        matches = any(
-            role == audience.role
-            and (audience.training_area_id is None or area == audience.training_area_id)
-            for role, area in held
-        )
-        if matches:
-            is_open = True
-            is_required = is_required or audience.required
-    return is_open, is_required
+    held = _learner_memberships(person).values_list("role", "training_area_id")
+    return rules.audience_match(audiences, held)
 
 
 # --- Enrolment -------------------------------------------------------------------------------
@@ -248,10 +238,10 @@ def _recompute(enrolment: Enrolment, course: CoursePage | None = None) -> bool:
 
 
 def lock_reason(enrolment: Enrolment | None, module: ModulePage, course: CoursePage) -> str:
-    """Why the learner cannot open ``module`` yet, or "" if they can. ``module`` and
-    ``course`` are canonical."""
+    """Why the learner cannot open ``module`` yet, or "" if they can (``rules.lock_reason``).
+    ``module`` and ``course`` are canonical."""
     if enrolment is None or enrolment.status == Enrolment.Status.LEFT:
-        return _("Enrol in the course to open its modules.")
+        return rules.lock_reason(enrolled=False, missing_prerequisites=[], waits_for_earlier=False)
     missing = [
         p.title
         for p in course.prerequisites.all()
@@ -261,20 +251,18 @@ def lock_reason(enrolment: Enrolment | None, module: ModulePage, course: CourseP
             status=Enrolment.Status.COMPLETED,
         ).exists()
     ]
-    if missing:
-        return _("This module opens when you have completed: %(courses)s.") % {
-            "courses": ", ".join(missing)
-        }
-    if course.sequential and module.is_required:
-        earlier = (
+    waits = not missing and rules.waits_for_earlier(
+        sequential=course.sequential,
+        is_required=module.is_required,
+        earlier_required_undone=(
             ModulePage.objects.child_of(course)
             .live()
             .filter(is_required=True, path__lt=module.path)
             .exclude(completions__enrolment=enrolment)
-        )
-        if earlier.exists():
-            return _("Complete the modules before this one first.")
-    return ""
+            .exists()
+        ),
+    )
+    return rules.lock_reason(enrolled=True, missing_prerequisites=missing, waits_for_earlier=waits)
 
 
 @transaction.atomic
@@ -617,12 +605,9 @@ def enrolment_rules_apply(*, person: User) -> list[Enrolment]:
     held = list(_learner_memberships(person).values_list("role", "training_area_id"))
     if not held:
         return []
-    condition = Q()
-    for role, area in held:
-        condition |= Q(role=role, training_area__isnull=True) | Q(role=role, training_area_id=area)
     course_ids = set(
         CourseAudience.objects.filter(required=True)
-        .filter(condition)
+        .filter(rules.audience_condition(held))
         .values_list("course_id", flat=True)
     )
     created = []
