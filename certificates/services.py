@@ -51,6 +51,7 @@ from .models import (
     today_in_almaty,
 )
 from .setup import ensure_default_template
+from .signals import announce_certificate_changed
 
 logger = logging.getLogger(__name__)
 
@@ -294,6 +295,7 @@ def _store(certificate: Certificate) -> Certificate:
     except Exception:
         storage.delete(certificate.pdf_name)
         raise
+    announce_certificate_changed(certificate.pk, certificate.person_id)
     return certificate
 
 
@@ -432,6 +434,7 @@ def certificate_revoke(*, actor: User, certificate: Certificate, reason: str) ->
     certificate.revoked_by = actor
     certificate.revoke_reason = reason
     certificate.save(update_fields=["status", "revoked_at", "revoked_by", "revoke_reason"])
+    announce_certificate_changed(certificate.pk, certificate.person_id)
     log(
         certificate,
         "certificates.revoke",
@@ -494,6 +497,7 @@ def certificate_reissue(
     certificate.status = target
     certificate.superseded_at = now
     certificate.save(update_fields=["status", "superseded_at"])
+    announce_certificate_changed(certificate.pk, certificate.person_id)
     replacement = _store(
         _build(
             enrolment=certificate.enrolment,
@@ -718,6 +722,26 @@ def certificate_job_item_process(*, item: CertificateJobItem) -> str:
     item.message = message
     item.save(update_fields=["outcome", "message"])
     return outcome
+
+
+def certificate_job_run(*, job_id: int) -> int:
+    """Dispatch a job that is not finished yet (a finished or unknown one: nothing)."""
+    job = CertificateJob.objects.filter(pk=job_id, finished_at__isnull=True).first()
+    return 0 if job is None else certificate_job_dispatch(job=job)
+
+
+def certificate_job_chunk_process(*, job_id: int, item_ids: list[int]) -> int:
+    """Handle one chunk of a job's items in order, then finish the job if nothing waits.
+    Returns how many items of the chunk were handled."""
+    job = CertificateJob.objects.filter(pk=job_id).first()
+    if job is None:
+        return 0
+    handled = 0
+    for item in CertificateJobItem.objects.filter(job=job, pk__in=item_ids).order_by("pk"):
+        certificate_job_item_process(item=item)
+        handled += 1
+    certificate_job_finish_if_done(job=job)
+    return handled
 
 
 def certificate_job_finish_if_done(*, job: CertificateJob) -> bool:

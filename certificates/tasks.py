@@ -15,7 +15,6 @@ from django.db import OperationalError
 from courses.models import Enrolment
 
 from . import services
-from .models import CertificateJob, CertificateJobItem
 
 logger = logging.getLogger(__name__)
 
@@ -58,20 +57,9 @@ def renewal_reminders_send() -> int:
 
 @shared_task(name="certificates.job_run", **RELIABLE)
 def job_run(job_id: int) -> int:
-    job = CertificateJob.objects.filter(pk=job_id, finished_at__isnull=True).first()
-    if job is None:
-        return 0
-    return services.certificate_job_dispatch(job=job)
+    return services.certificate_job_run(job_id=job_id)
 
 
 @shared_task(name="certificates.job_chunk", **RELIABLE)
 def job_chunk(job_id: int, item_ids: list[int]) -> int:
-    job = CertificateJob.objects.filter(pk=job_id).first()
-    if job is None:
-        return 0
-    handled = 0
-    for item in CertificateJobItem.objects.filter(job=job, pk__in=item_ids).order_by("pk"):
-        services.certificate_job_item_process(item=item)
-        handled += 1
-    services.certificate_job_finish_if_done(job=job)
-    return handled
+    return services.certificate_job_chunk_process(job_id=job_id, item_ids=item_ids)

@@ -41,6 +41,13 @@ from .models import (
 )
 
 
+def _announce_progress(person_id: int) -> None:
+    """``signals.learner_progress_changed`` for the person, after commit."""
+    transaction.on_commit(
+        lambda: signals.learner_progress_changed.send(sender=Enrolment, person_id=person_id)
+    )
+
+
 class ModuleLocked(PermissionDenied):
     """The module cannot be opened or completed yet; the message says what is missing."""
 
@@ -175,6 +182,7 @@ def enrolment_leave(*, actor: User, enrolment: Enrolment) -> Enrolment:
     enrolment.left_at = timezone.now()
     enrolment.save(update_fields=["status", "left_at"])
     log(enrolment, "courses.enrolment.leave", user=actor)
+    _announce_progress(enrolment.person_id)
     return enrolment
 
 
@@ -205,6 +213,7 @@ def _recompute(enrolment: Enrolment, course: CoursePage | None = None) -> bool:
     enrolment.required_total = len(required)
     enrolment.required_done = done
     fields = ["required_total", "required_done", "percent"]
+    _announce_progress(enrolment.person_id)
     if enrolment.status == Enrolment.Status.COMPLETED:
         enrolment.percent = 100
         enrolment.save(update_fields=fields)
@@ -643,6 +652,26 @@ def course_rules_apply(*, course: CoursePage) -> int:
     return count
 
 
+def course_refresh(*, course_id: int) -> int:
+    """After a course was published or changed: recompute its stored progress and enrol
+    whom it is now required for. A course no longer live is left alone."""
+    course = CoursePage.objects.filter(pk=course_id).first()
+    if course is None or not course.live:
+        return 0
+    course_progress_recompute(course=course)
+    return course_rules_apply(course=course)
+
+
+def rules_reconcile() -> int:
+    """Enrol anyone a required course should have but does not (for example a role granted
+    while the worker was down). Returns how many were enrolled."""
+    enrolled = 0
+    for course in CoursePage.objects.live():
+        if canonical_course(course).pk == course.pk:
+            enrolled += course_rules_apply(course=course)
+    return enrolled
+
+
 def course_progress_recompute(*, course: CoursePage) -> int:
     """After a course's modules change: bring every active enrolment's stored progress up to
     date, one locked row at a time. Completed enrolments stay completed.
@@ -688,6 +717,7 @@ def observed_practice_record(
         person_id=person_id,
         defaults={"observation_count": observation_count, "average_percent": average},
     )
+    _announce_progress(person_id)
     waiting = Enrolment.objects.select_for_update().filter(
         person_id=person_id,
         status=Enrolment.Status.ACTIVE,

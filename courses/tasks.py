@@ -10,7 +10,6 @@ from django.db import OperationalError
 from people.models import User
 
 from . import services
-from .models import CoursePage
 
 RETRY: dict[str, Any] = {
     "acks_late": True,
@@ -30,19 +29,10 @@ def enrolment_rules_apply(person_id: int) -> int:
 
 @shared_task(name="courses.course_refresh", **RETRY)
 def course_refresh(course_id: int) -> int:
-    course = CoursePage.objects.filter(pk=course_id).first()
-    if course is None or not course.live:
-        return 0
-    services.course_progress_recompute(course=course)
-    return services.course_rules_apply(course=course)
+    return services.course_refresh(course_id=course_id)
 
 
 @shared_task(name="courses.rules_reconcile", **RETRY)
 def rules_reconcile() -> int:
-    """Nightly: enrol anyone a required course should have but does not (for example a
-    role granted while the worker was down)."""
-    enrolled = 0
-    for course in CoursePage.objects.live():
-        if services.canonical_course(course).pk == course.pk:
-            enrolled += services.course_rules_apply(course=course)
-    return enrolled
+    """Nightly: enrol anyone a required course should have but does not."""
+    return services.rules_reconcile()

@@ -8,7 +8,6 @@ from celery import shared_task
 from django.db import OperationalError
 
 from . import services
-from .models import Programme
 
 RETRY: dict[str, Any] = {
     "acks_late": True,
@@ -31,7 +30,7 @@ def role_offer_enrol(offer_id: int) -> None:
 @shared_task(name="programmes.refresh_all", **RETRY)
 def refresh_all() -> int:
     """Nightly: recompute every programme (certificates expire as days pass)."""
-    return sum(services.statuses_refresh(programme=p) for p in Programme.objects.all())
+    return services.statuses_refresh_all()
 
 
 @shared_task(name="programmes.staff_import_check", **RETRY)
