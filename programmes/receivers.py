@@ -11,8 +11,8 @@ from typing import Any
 from django.dispatch import receiver
 
 from certificates.signals import certificate_changed
+from core.tasks import send_task_after_commit
 from courses.signals import learner_progress_changed
-from lms.celery import send_task_after_commit
 from people.signals import role_offer_accepted, roles_changed
 
 
