@@ -16,8 +16,8 @@ from django.test import Client
 from courses.models import CoursePage
 from people.models import Region, School, User
 from people.roles import Role
-from tests.courses.factories import course_page
 from tests.factories import RegionFactory, SchoolFactory, TrainingAreaFactory, UserFactory, grant
+from tests.factories.courses import course_page
 
 
 @dataclass
@@ -105,7 +105,7 @@ def world(db: None) -> World:
 def finish(django_capture_on_commit_callbacks: Any) -> Any:
     """Complete a course as a learner, running what is queued after commit (the
     certificate task, the e-mail), as happens outside a test's transaction."""
-    from .factories import complete
+    from tests.factories.certificates import complete
 
     def run(person: User, course: CoursePage) -> Any:
         with django_capture_on_commit_callbacks(execute=True):

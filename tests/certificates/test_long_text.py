@@ -14,10 +14,10 @@ import pytest
 from certificates import fit, services
 from certificates.models import Certificate
 from people.models import User
+from tests.factories.certificates import pdf_info, publish_template
 from tests.pdf_layout import overlapping_words, pdf_words
 
 from .conftest import World
-from .factories import pdf_info, publish_template
 
 pytestmark = pytest.mark.skipif(
     not (shutil.which("pdftotext") and shutil.which("pdfinfo")), reason="needs poppler-utils"

@@ -18,9 +18,9 @@ from certificates.models import Certificate
 from courses import services as course_services
 from courses.models import Enrolment
 from lms.celery import app
+from tests.factories.certificates import modules_of
 
 from .conftest import World
-from .factories import modules_of
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

@@ -34,8 +34,8 @@ from lms.celery import app
 from people.models import Region, School, User
 from people.roles import Role
 from programmes.models import StaffImport
-from tests.courses.factories import course_page
 from tests.factories import RegionFactory, SchoolFactory, TrainingAreaFactory, UserFactory, grant
+from tests.factories.courses import course_page
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -21,7 +21,7 @@ from courses import signals
 from courses.models import CoursePage, Enrolment, ModuleCompletion, ModulePage
 from courses.services import progress as course_progress
 from people.models import User
-from tests.courses.factories import course_page, module_page
+from tests.factories.courses import course_page, module_page
 
 from .conftest import World, enrol, in_threads, modules_of
 

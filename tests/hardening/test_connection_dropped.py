@@ -35,7 +35,7 @@ from supervision.models import Observation, ObservationScore, Visit
 from supervision.services import observations as observation_services
 from supervision.services import transitions as transition_services
 from tests.factories import UserFactory, grant
-from tests.supervision.factories import RubricFactory, make_visit, make_year, published
+from tests.factories.supervision import RubricFactory, make_visit, make_year, published
 
 from .conftest import World, enrol, modules_of
 
