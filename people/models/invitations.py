@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..roles import Role, Specialism
 from .accounts import User
-from .memberships import RoleMembership
+from .memberships import RoleMembership, role_detail
 from .places import Region, School, TrainingArea
 
 
@@ -145,9 +145,7 @@ class RoleOffer(models.Model):
 
     @property
     def detail(self) -> str:
-        if self.training_area_id:
-            return str(self.training_area)
-        return self.get_specialism_display() if self.specialism else ""
+        return role_detail(self)
 
     @property
     def is_open(self) -> bool:

@@ -1,5 +1,9 @@
 """The roles people hold, each at its place and for a time."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -9,9 +13,20 @@ from ..roles import AT_SCHOOL, IN_REGION, NATIONAL, ROLE_PLACES, Role, Specialis
 from .accounts import User
 from .places import Region, School, TrainingArea
 
+if TYPE_CHECKING:
+    from .invitations import RoleOffer
+
+
+def role_detail(held: RoleMembership | RoleOffer) -> str:
+    """The training area of a tutor or the specialism of a specialist, if any, for a role
+    held or offered."""
+    if held.training_area_id:
+        return str(held.training_area)
+    return held.get_specialism_display() if held.specialism else ""
+
 
 class MembershipQuerySet(models.QuerySet["RoleMembership"]):
-    def current(self) -> "MembershipQuerySet":
+    def current(self) -> MembershipQuerySet:
         return self.filter(ended_on__isnull=True)
 
 
@@ -146,7 +161,4 @@ class RoleMembership(models.Model):
 
     @property
     def detail(self) -> str:
-        """The training area of a tutor or the specialism of a specialist, if any."""
-        if self.training_area_id:
-            return str(self.training_area)
-        return self.get_specialism_display() if self.specialism else ""
+        return role_detail(self)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
 
@@ -20,6 +21,16 @@ class MembershipSpec:
     region: Region | None = None
     training_area: TrainingArea | None = None
     specialism: str = ""
+
+    def fields(self) -> dict[str, Any]:
+        """The role and its place as model fields, for a membership or an offer."""
+        return {
+            "role": self.role,
+            "school": self.school,
+            "region": self.region,
+            "training_area": self.training_area,
+            "specialism": self.specialism,
+        }
 
 
 class InvitationError(Exception):

@@ -63,15 +63,7 @@ def _membership_create(
     )
     if duplicate.exists():
         raise ValidationError({"role": _("The person already holds this role there.")})
-    membership = RoleMembership.objects.create(
-        person=person,
-        role=spec.role,
-        school=spec.school,
-        region=spec.region,
-        training_area=spec.training_area,
-        specialism=spec.specialism,
-        created_by=actor,
-    )
+    membership = RoleMembership.objects.create(person=person, **spec.fields(), created_by=actor)
     log(
         person,
         "people.membership.grant",

@@ -194,6 +194,24 @@ def _coverage(schools: QuerySet[School], group: str, today: date) -> dict[int, d
     return figures
 
 
+def _area_row(
+    place: Region | School,
+    targets: dict[int, int],
+    people: dict[int, Any],
+    roles: dict[int, Any],
+    coverage: dict[int, dict[str, int]],
+) -> AreaRow:
+    """One region's or school's row from the counts gathered for all of them."""
+    row = AreaRow(place.pk, place.name, place.code, target=targets.get(place.pk))
+    _fill(row, people.get(place.pk), roles.get(place.pk))
+    cover = coverage.get(place.pk)
+    if cover:
+        row.visits_planned = cover["planned"]
+        row.visits_done = cover["done"]
+        row.overdue_actions = cover["overdue"]
+    return row
+
+
 def region_rows(user: User, programme: Programme, filters: Filters) -> list[AreaRow]:
     """The dashboard's main table: one row per region in scope."""
     people = _people_counts(user, programme, filters, "region_id")
@@ -212,19 +230,10 @@ def region_rows(user: User, programme: Programme, filters: Filters) -> list[Area
         "school__region",
         timezone.localdate(),
     )
-    rows = []
-    for region in regions.distinct().order_by("name_en"):
-        row = AreaRow(region.pk, region.name, region.code, target=targets.get(region.pk))
-        _fill(row, people.get(region.pk), roles.get(region.pk))
-        cover = coverage.get(region.pk)
-        if cover:
-            row.visits_planned, row.visits_done, row.overdue_actions = (
-                cover["planned"],
-                cover["done"],
-                cover["overdue"],
-            )
-        rows.append(row)
-    return rows
+    return [
+        _area_row(region, targets, people, roles, coverage)
+        for region in regions.distinct().order_by("name_en")
+    ]
 
 
 def school_rows(
@@ -247,17 +256,6 @@ def school_rows(
         )
     }
     coverage = _coverage(schools, "school", timezone.localdate())
-    rows = []
-    for school in schools:
-        row = AreaRow(school.pk, school.name, school.code, target=targets.get(school.pk))
-        _fill(row, people.get(school.pk), roles.get(school.pk))
-        cover = coverage.get(school.pk)
-        if cover:
-            row.visits_planned, row.visits_done, row.overdue_actions = (
-                cover["planned"],
-                cover["done"],
-                cover["overdue"],
-            )
-        rows.append(row)
+    rows = [_area_row(school, targets, people, roles, coverage) for school in schools]
     rows.sort(key=lambda r: (not r.behind, r.percent, r.name))
     return rows
