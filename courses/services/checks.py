@@ -17,8 +17,7 @@ from ..models import (
     ModuleCompletion,
     ModulePage,
 )
-from .basics import ModuleLocked
-from .progress import _enrolment_for, lock_reason, module_complete
+from .progress import _unlocked_for_update, module_complete
 
 # --- Knowledge checks ------------------------------------------------------------------------
 
@@ -50,11 +49,7 @@ def knowledge_check_submit(
     Unknown question or answer ids, unanswered questions and attempts beyond the limit
     are refused with nothing saved. Passing completes a module completed by its check.
     """
-    enrolment, module, course = _enrolment_for(person, module)
-    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
-    reason = lock_reason(enrolment, module, course)
-    if reason:
-        raise ModuleLocked(reason)
+    enrolment, module, _course = _unlocked_for_update(person, module)
     check = module.knowledge_check
     if check is None:
         raise ValidationError(_("This module has no knowledge check."))

@@ -161,6 +161,19 @@ def _enrolment_for(person: User, module: ModulePage) -> tuple[Enrolment, ModuleP
     return enrolment, module, course
 
 
+def _unlocked_for_update(
+    person: User, module: ModulePage
+) -> tuple[Enrolment, ModulePage, CoursePage]:
+    """The learner's enrolment, row locked, with canonical module and course, when the
+    module is open to them; ``ModuleLocked`` says why when it is not."""
+    enrolment, module, course = _enrolment_for(person, module)
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    reason = lock_reason(enrolment, module, course)
+    if reason:
+        raise ModuleLocked(reason)
+    return enrolment, module, course
+
+
 def module_open(*, person: User, module: ModulePage) -> None:
     """A learner opened a module. Completes it if opening is all it takes; otherwise
     changes nothing (activity is recorded by the actions that follow). Costs no query for

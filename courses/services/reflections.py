@@ -19,8 +19,7 @@ from ..models import (
     ModulePage,
     Reflection,
 )
-from .basics import ModuleLocked
-from .progress import _enrolment_for, lock_reason, module_complete
+from .progress import _unlocked_for_update, module_complete
 
 # --- Reflections -----------------------------------------------------------------------------
 
@@ -29,11 +28,7 @@ from .progress import _enrolment_for, lock_reason, module_complete
 def reflection_submit(*, person: User, module: ModulePage, text: str) -> Reflection:
     """Send a reflection for review. Resubmitting the same text while it waits changes
     nothing; new text replaces the waiting version."""
-    enrolment, module, course = _enrolment_for(person, module)
-    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
-    reason = lock_reason(enrolment, module, course)
-    if reason:
-        raise ModuleLocked(reason)
+    enrolment, module, _course = _unlocked_for_update(person, module)
     prompt = module.reflection_prompt
     if prompt is None:
         raise ValidationError(_("This module has no reflection."))

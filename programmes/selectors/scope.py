@@ -4,6 +4,7 @@ and targets in their scope."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Q, QuerySet
 
@@ -53,26 +54,24 @@ def may_see_dashboards(user: User) -> bool:
     return scope.is_national or bool(scope.coordinated_region_ids or scope.oversight_school_ids)
 
 
-def scoped_statuses(user: User, programme: Programme) -> QuerySet[TrainedStatus]:
-    """The programme's status rows the reader may count."""
+def _in_scope(user: User, rows: QuerySet[Any]) -> QuerySet[Any]:
+    """The rows (each with a region and a school) of the places the reader oversees."""
     scope = scoping.scope_for(user)
-    rows = TrainedStatus.objects.filter(programme=programme)
     if scope.is_national:
         return rows
     return rows.filter(
         Q(region_id__in=scope.coordinated_region_ids) | Q(school_id__in=scope.oversight_school_ids)
     )
+
+
+def scoped_statuses(user: User, programme: Programme) -> QuerySet[TrainedStatus]:
+    """The programme's status rows the reader may count."""
+    return _in_scope(user, TrainedStatus.objects.filter(programme=programme))
 
 
 def scoped_people(user: User, programme: Programme) -> QuerySet[ProgrammePerson]:
     """The programme's people the reader may count, one row each."""
-    scope = scoping.scope_for(user)
-    rows = ProgrammePerson.objects.filter(programme=programme)
-    if scope.is_national:
-        return rows
-    return rows.filter(
-        Q(region_id__in=scope.coordinated_region_ids) | Q(school_id__in=scope.oversight_school_ids)
-    )
+    return _in_scope(user, ProgrammePerson.objects.filter(programme=programme))
 
 
 def scoped_targets(user: User, programme: Programme) -> list[Target]:
