@@ -28,10 +28,10 @@ from programmes import services as programme_services
 from programmes.models import StaffImport
 from tests.factories import UserFactory
 from tests.factories.courses import course_page
+from tests.workers import WorkerProcess
 
 from .conftest import (
     RedisServer,
-    WorkerProcess,
     World,
     enrol,
     modules_of,
