@@ -656,3 +656,7 @@ class CertificateJobItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job_id}: {self.enrolment_id or self.certificate_id} ({self.outcome})"
+
+
+# The credential models live in their own module; importing them here registers them.
+from .credentials.models import CertificateCredential, StatusList  # noqa: E402, F401

@@ -39,7 +39,8 @@ from lms.mail import send_templated_email
 from people import scoping
 from people.models import User
 
-from . import codes, pdf
+from . import codes, pdf, signing
+from .credentials import services as credential_services
 from .models import (
     ALMATY,
     Certificate,
@@ -283,6 +284,8 @@ def _store(certificate: Certificate) -> Certificate:
     file goes too; if the surrounding transaction rolls back later, the file stays behind
     unreferenced under a name nobody knows."""
     document = pdf.render_document(certificate)
+    credential = credential_services.credential_prepare(certificate=certificate)
+    document = signing.finish(document, credential.document)
     certificate.pdf_sha256 = hashlib.sha256(document).hexdigest()
     certificate.pdf_size = len(document)
     storage = private_storage()
@@ -291,6 +294,7 @@ def _store(certificate: Certificate) -> Certificate:
     )
     try:
         certificate.save()
+        credential_services.credential_record(certificate=certificate, prepared=credential)
     except Exception:
         storage.delete(certificate.pdf_name)
         raise
@@ -432,6 +436,7 @@ def certificate_revoke(*, actor: User, certificate: Certificate, reason: str) ->
     certificate.revoked_by = actor
     certificate.revoke_reason = reason
     certificate.save(update_fields=["status", "revoked_at", "revoked_by", "revoke_reason"])
+    credential_services.credential_status_revoke(certificate=certificate)
     log(
         certificate,
         "certificates.revoke",
@@ -494,6 +499,7 @@ def certificate_reissue(
     certificate.status = target
     certificate.superseded_at = now
     certificate.save(update_fields=["status", "superseded_at"])
+    credential_services.credential_status_revoke(certificate=certificate)
     replacement = _store(
         _build(
             enrolment=certificate.enrolment,
