@@ -63,8 +63,9 @@ def embed_credential(document: bytes, credential: dict[str, Any]) -> bytes:
         associated.append(spec.obj)
         pdf.Root.AF = associated
         out = io.BytesIO()
-        # Keep the object streams WeasyPrint wrote; PDF/A-3 allows them.
-        pdf.save(out, deterministic_id=False)
+        # The version WeasyPrint wrote (1.7, which PDF/A-3 is based on); an attachment
+        # would otherwise move the file to PDF 2.0.
+        pdf.save(out, force_version=pdf.pdf_version)
         return out.getvalue()
 
 

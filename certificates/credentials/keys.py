@@ -22,7 +22,7 @@ from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, ed25519
+from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -59,7 +59,7 @@ def _write_new(path: Path, data: bytes) -> bool:
     return True
 
 
-def _pem_private(key: ed25519.Ed25519PrivateKey | ec.EllipticCurvePrivateKey) -> bytes:
+def _pem_private(key: ed25519.Ed25519PrivateKey | rsa.RSAPrivateKey) -> bytes:
     return key.private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
@@ -94,7 +94,7 @@ class CredentialKeys:
 
 @dataclass(frozen=True)
 class SigningKeys:
-    key: ec.EllipticCurvePrivateKey
+    key: rsa.RSAPrivateKey
     certificate: x509.Certificate
     chain: tuple[x509.Certificate, ...]
 
@@ -107,9 +107,13 @@ def new_credential_key_pem() -> bytes:
 
 
 def new_signing_pair(common_name: str | None = None) -> tuple[bytes, bytes]:
-    """A new P-256 key and a self-signed certificate for signing documents, valid ten years.
-    Production may replace it with a certificate from a certification authority."""
-    key = ec.generate_private_key(ec.SECP256R1())
+    """A new RSA-3072 key and a self-signed certificate for signing documents, valid ten
+    years. Production may replace it with a certificate from a certification authority.
+
+    RSA, not an elliptic curve: an ECDSA or EdDSA signature makes pyHanko declare the
+    ISO 32002 extension, which moves the file to PDF 2.0, and PDF/A-3 is based on PDF 1.7.
+    """
+    key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
     name = x509.Name(
         [
             x509.NameAttribute(NameOID.COMMON_NAME, common_name or _signing_name()),
@@ -282,8 +286,8 @@ def _signing_keys(directory: str, key_env: str, cert_env: str) -> SigningKeys:
     key = serialization.load_pem_private_key(
         _source("CERTIFICATES_SIGNING_KEY", SIGNING_KEY_FILE), password=None
     )
-    if not isinstance(key, ec.EllipticCurvePrivateKey):
-        raise ImproperlyConfigured("The PDF signing key must be an elliptic-curve private key.")
+    if not isinstance(key, rsa.RSAPrivateKey):
+        raise ImproperlyConfigured("The PDF signing key must be an RSA private key.")
     if certificates[0].public_key() != key.public_key():
         raise ImproperlyConfigured("The PDF signing certificate does not match its key.")
     return SigningKeys(key=key, certificate=certificates[0], chain=tuple(certificates[1:]))

@@ -59,12 +59,13 @@ def decode(encoded: str) -> bytes:
 def list_credential(status_list: StatusList) -> dict[str, Any]:
     """The signed ``BitstringStatusListCredential`` of ``status_list`` as it is now."""
     url = status_list_url(status_list.number)
-    unsigned = {
+    now = timestamp(timezone.now())
+    unsigned: dict[str, Any] = {
         "@context": [VC_V2],
         "id": url,
         "type": ["VerifiableCredential", "BitstringStatusListCredential"],
         "issuer": did.site_did(),
-        "validFrom": timestamp(timezone.now()),
+        "validFrom": now,
         "credentialSubject": {
             "id": f"{url}#list",
             "type": "BitstringStatusList",
@@ -77,5 +78,5 @@ def list_credential(status_list: StatusList) -> dict[str, Any]:
         unsigned,
         key=signer.current,
         verification_method=did.method_id(signer.current_id),
-        created=unsigned["validFrom"],
+        created=now,
     )
