@@ -100,13 +100,14 @@ def _over_file_limit(request: HttpRequest) -> bool:
 def verify_file(request: HttpRequest) -> HttpResponse:
     """Upload a certificate's PDF or credential: is the signature valid, is it one we
     issued, and what is its status now."""
-    form = VerifyFileForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = VerifyFileForm(request.POST if posted else None, request.FILES if posted else None)
     context: dict[str, Any] = {
         "form": form,
         "max_bytes": settings.CERTIFICATES_VERIFY_UPLOAD_MAX_BYTES,
     }
     status = 200
-    if request.method == "POST":
+    if posted:
         if _over_file_limit(request):
             response = render(request, "certificates/verify_limited.html", status=429)
             response["Retry-After"] = str(60 - int(timezone.now().timestamp()) % 60)

@@ -60,7 +60,9 @@ def embed_credential(document: bytes, credential: dict[str, Any]) -> bytes:
         associated = pdf.Root.get("/AF")
         if not isinstance(associated, pikepdf.Array):
             associated = pikepdf.Array()
-        associated.append(spec.obj)
+        stored = pdf.attachments[CREDENTIAL_FILENAME].obj
+        if all(item.objgen != stored.objgen for item in associated):
+            associated.append(stored)
         pdf.Root.AF = associated
         out = io.BytesIO()
         # The version WeasyPrint wrote (1.7, which PDF/A-3 is based on); an attachment
@@ -90,9 +92,20 @@ def _signer() -> signers.SimpleSigner:
     )
 
 
+class _KeepMetadataWriter(IncrementalPdfFileWriter):
+    """An incremental writer that leaves the document information and the XMP packet as
+    WeasyPrint wrote them. pyHanko would otherwise serialise the XMP again in its own way:
+    the PDF/A extension schema's ``namespaceURI`` becomes a resource instead of text and
+    the producer in the XMP stops matching the one in the information dictionary, and
+    either breaks PDF/A-3b. When the document was signed is in the signature itself."""
+
+    def _update_meta(self) -> None:
+        return None
+
+
 def sign(document: bytes) -> bytes:
     """``document`` signed (PAdES baseline B-B, SHA-256, invisible signature field)."""
-    writer = IncrementalPdfFileWriter(io.BytesIO(document))
+    writer = _KeepMetadataWriter(io.BytesIO(document))
     metadata = PdfSignatureMetadata(
         field_name=SIGNATURE_FIELD,
         md_algorithm="sha256",

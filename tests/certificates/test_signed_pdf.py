@@ -73,19 +73,30 @@ def test_signing_keeps_pdf_a_3b_and_attaches_the_credential(certificate: Certifi
         assert metadata["pdfaid:part"] == "3"
         assert metadata["pdfaid:conformance"] == "B"
         assert "/StructTreeRoot" in document.Root
-        (associated,) = list(document.Root.AF)
-        assert associated.AFRelationship == pikepdf.Name.Alternative
+        associated = [item for item in document.Root.AF if item.get("/UF") == "credential.json"]
+        assert len(associated) == 1
+        assert associated[0].AFRelationship == pikepdf.Name.Alternative
+        assert associated[0].EF.F.Subtype == "/application/ld+json"
         attached = document.attachments[signing.CREDENTIAL_FILENAME]
         credential = json.loads(attached.get_file().read_bytes())
     stored = CertificateCredential.objects.get(certificate=certificate).document
     assert credential == stored
-    # The signature is an incremental update: what WeasyPrint wrote comes first, whole.
+    # The signature is an incremental update: what WeasyPrint wrote comes first, whole,
+    # and the XMP packet and the information dictionary stay WeasyPrint's.
     assert data.count(b"%%EOF") >= 2
+    with pikepdf.open(io.BytesIO(data)) as document:
+        xmp = document.Root.Metadata.read_bytes().decode()
+        info_producer = str(document.trailer.Info.Producer)
+    assert "pyHanko" not in xmp
+    assert "pyHanko" not in info_producer
+    assert (
+        "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>" in xmp
+    )
 
 
 def test_a_changed_byte_is_reported_as_altered(certificate: Certificate) -> None:
     data = bytearray(stored_pdf(certificate))
-    position = data.index(b"/Title") + 8  # inside the signed bytes
+    position = data.index(b"stream\n") + 60  # inside a page's content, inside the signed bytes
     data[position] ^= 0x01
     assert signing.check_signature(bytes(data)).intact is False
     assert verification.check_file(bytes(data)).outcome == verification.ALTERED
@@ -233,7 +244,7 @@ def test_the_credential_downloads_from_both_pages(certificate: Certificate, worl
 
 
 def test_an_earlier_certificate_is_signed_as_a_new_revision_by_the_bulk_job(
-    certificate: Certificate, world: World
+    certificate: Certificate, world: World, django_capture_on_commit_callbacks: Any
 ) -> None:
     # As issued before credentials: an unsigned PDF and no credential.
     CertificateCredential.objects.filter(certificate=certificate).delete()
@@ -246,9 +257,10 @@ def test_an_earlier_certificate_is_signed_as_a_new_revision_by_the_bulk_job(
     Certificate.objects.filter(pk=certificate.pk).update(pdf_sha256=old_sha)
     old_name, code, url = certificate.pdf_name, certificate.code, certificate.verify_url
 
-    job = services.certificate_job_start(
-        actor=world.manager, course=world.course, kind=CertificateJob.Kind.SIGN
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        job = services.certificate_job_start(
+            actor=world.manager, course=world.course, kind=CertificateJob.Kind.SIGN
+        )
     job.refresh_from_db()
     assert job.is_finished
     certificate.refresh_from_db()
