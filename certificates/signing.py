@@ -12,15 +12,18 @@ import datetime as dt
 import io
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import pikepdf
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
+from pyhanko.sign.general import get_pyca_cryptography_hash
 from pyhanko.sign.signers.pdf_signer import PdfSignatureMetadata
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
@@ -71,8 +74,35 @@ def embed_credential(document: bytes, credential: dict[str, Any]) -> bytes:
         return out.getvalue()
 
 
+class _LoadedKeySigner(signers.SimpleSigner):
+    """pyHanko's simple signer, signing with the key already loaded. pyHanko loads the key
+    from DER on every signature, and loading (with its validity checks) an RSA-3072 key
+    costs more than the signature itself."""
+
+    def __init__(self, *, loaded_key: rsa.RSAPrivateKey, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._loaded_key = loaded_key
+
+    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+        mechanism = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
+        if mechanism != "rsassa_pkcs1v15":
+            return bytes(super().sign_raw(data, digest_algorithm))
+        return self._loaded_key.sign(
+            data, padding.PKCS1v15(), get_pyca_cryptography_hash(digest_algorithm)
+        )
+
+
+# The signature container's room in the file: an RSA-3072 CMS with its certificate takes
+# about 2.5 KB; reserving it skips pyHanko's trial signature that measures it.
+SIGNATURE_BYTES_RESERVED = 16 * 1024
+
+
 def _signer() -> signers.SimpleSigner:
-    pair = keys.signing_keys()
+    return _cached_signer(keys.signing_keys())
+
+
+@lru_cache(maxsize=4)
+def _cached_signer(pair: keys.SigningKeys) -> signers.SimpleSigner:
     key_der = pair.key.private_bytes(
         serialization.Encoding.DER,
         serialization.PrivateFormat.PKCS8,
@@ -85,7 +115,8 @@ def _signer() -> signers.SimpleSigner:
         asn1_x509.Certificate.load(item.public_bytes(serialization.Encoding.DER))
         for item in pair.chain
     ]
-    return signers.SimpleSigner(
+    return _LoadedKeySigner(
+        loaded_key=pair.key,
         signing_cert=certificate,
         signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
         cert_registry=SimpleCertificateStore.from_certs([certificate, *chain]),
@@ -112,7 +143,9 @@ def sign(document: bytes) -> bytes:
         subfilter=fields.SigSeedSubFilter.PADES,
         reason="Certificate issued",
     )
-    out = signers.sign_pdf(writer, metadata, signer=_signer())
+    out = signers.sign_pdf(
+        writer, metadata, signer=_signer(), bytes_reserved=SIGNATURE_BYTES_RESERVED
+    )
     return out.getvalue()
 
 
