@@ -103,6 +103,9 @@ def main() -> None:
 
     course, enrolments = build(args.count)
     render_ms, cpu_ms = render_benchmark(enrolments[0], args.renders)
+    from credential_timing import credential_benchmark
+
+    sign_ms, credential_ms = credential_benchmark(enrolments[0], args.renders)
     if fonttools_subsets():
         fail(f"WeasyPrint subset fonts with fontTools {fonttools_subsets()} times.")
 
@@ -120,6 +123,7 @@ def main() -> None:
         f"worker_processes={args.concurrency} cpus={os.cpu_count()}"
     )
     print(f"render_cpu_ms_median={cpu_ms:.1f}")
+    print(f"sign_ms_median={sign_ms:.1f} credential_ms_median={credential_ms:.1f}")
     print(f"per_completion_tasks_{args.count}_s={per_task_s:.1f}")
     print(f"render_ms_median={render_ms:.1f} bulk_1000_s={bulk_s:.1f}")
 

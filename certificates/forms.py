@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage
@@ -97,3 +98,38 @@ class JobForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _offer_certificate_courses(self.fields["course"])
+
+
+class VerifyFileForm(forms.Form):
+    """A certificate file to check: its PDF or its credential (JSON)."""
+
+    file = forms.FileField(
+        label=_("Certificate file"),
+        help_text=_("The certificate's PDF, or its credential file (JSON), at most %(size)s MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.json,application/pdf"}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit = settings.CERTIFICATES_VERIFY_UPLOAD_MAX_BYTES
+        self.fields["file"].help_text = str(self.fields["file"].help_text) % {
+            "size": max(1, limit // (1024 * 1024))
+        }
+
+    def clean_file(self) -> bytes:
+        upload = self.cleaned_data["file"]
+        limit = settings.CERTIFICATES_VERIFY_UPLOAD_MAX_BYTES
+        if upload.size is None or upload.size > limit:
+            raise forms.ValidationError(
+                _("The file is larger than %(size)s MB: this is not a certificate file.")
+                % {"size": max(1, limit // (1024 * 1024))}
+            )
+        data: bytes = upload.read(limit + 1)
+        if len(data) > limit:
+            raise forms.ValidationError(
+                _("The file is larger than %(size)s MB: this is not a certificate file.")
+                % {"size": max(1, limit // (1024 * 1024))}
+            )
+        if not data.strip():
+            raise forms.ValidationError(_("The file is empty."))
+        return data

@@ -15,7 +15,8 @@ from wagtail.log_actions import log
 
 from people.models import User
 
-from .models import Certificate
+from .credentials.services import credential_status_revoke
+from .models import Certificate, CertificateCredential
 from .services import private_storage
 from .signals import announce_certificate_changed
 
@@ -78,6 +79,13 @@ def erase(person: User, actor: User) -> None:
             )
         if certificate.pdf_name:
             storage.delete(certificate.pdf_name)
+        # The unsigned PDF a later signing replaced prints the name too.
+        for previous in CertificateCredential.objects.filter(certificate=certificate).exclude(
+            previous_pdf_name=""
+        ):
+            storage.delete(previous.previous_pdf_name)
+            previous.previous_pdf_name = ""
+            previous.save(update_fields=["previous_pdf_name"])
         certificate.full_name = str(_("[erased]"))
         certificate.full_name_alt = ""
         # The snapshot's person and the texts printed with the name filled in.
@@ -89,4 +97,5 @@ def erase(person: User, actor: User) -> None:
         certificate.pdf_name = ""
         certificate.pdf_size = 0
         certificate.save()
+        credential_status_revoke(certificate=certificate, erase=True)
         announce_certificate_changed(certificate.pk, certificate.person_id)

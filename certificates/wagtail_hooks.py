@@ -37,3 +37,8 @@ def register_certificate_actions(actions: LogActionRegistry) -> None:
     actions.register_action(
         "certificates.job.start", _("Start certificate job"), _("Certificate job started")
     )
+    actions.register_action(
+        "certificates.sign",
+        _("Sign certificate"),
+        _("Certificate given its credential and signature"),
+    )

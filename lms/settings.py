@@ -225,6 +225,23 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
 CERTIFICATES_RENEWAL_REMINDER_DAYS = env.int("CERTIFICATES_RENEWAL_REMINDER_DAYS", default=60)
 CERTIFICATES_VERIFY_RATE_LIMIT = env.int("CERTIFICATES_VERIFY_RATE_LIMIT", default=30)
 
+# Credentials: the Ed25519 key that signs Open Badges credentials and status lists, and the
+# X.509 key and certificate that sign the PDFs. Each comes from its variable (PEM text) or,
+# unset, from a file in CREDENTIALS_KEY_DIR. Retired credential keys (public, multibase)
+# stay published so that credentials signed before a rotation still verify. With
+# CREDENTIALS_CREATE_KEYS (on in development) missing files are created on first use;
+# production creates them once with ``manage.py certificates_keys``.
+CREDENTIALS_KEY_DIR = env.path("CREDENTIALS_KEY_DIR", default=BASE_DIR / "var" / "keys")
+CREDENTIALS_ED25519_KEY = env.str("CREDENTIALS_ED25519_KEY", default="")
+CREDENTIALS_RETIRED_KEYS = env.list("CREDENTIALS_RETIRED_KEYS", default=[])
+CREDENTIALS_CREATE_KEYS = env.bool("CREDENTIALS_CREATE_KEYS", default=DEBUG)
+CERTIFICATES_SIGNING_KEY = env.str("CERTIFICATES_SIGNING_KEY", default="")
+CERTIFICATES_SIGNING_CERT = env.str("CERTIFICATES_SIGNING_CERT", default="")
+# The largest file the verification page accepts to check.
+CERTIFICATES_VERIFY_UPLOAD_MAX_BYTES = env.int(
+    "CERTIFICATES_VERIFY_UPLOAD_MAX_BYTES", default=5 * 1024 * 1024
+)
+
 # --- Accounts ---------------------------------------------------------------------------------
 
 AUTHENTICATION_BACKENDS = [

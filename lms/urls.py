@@ -26,6 +26,7 @@ urlpatterns = [
     # The address printed as a QR code on certificates: it must work without a language.
     path("verify/", include(certificate_urls.qr_patterns)),
     path("VERIFY/", include(certificate_urls.qr_capital_patterns)),
+    path("", include(certificate_urls.credential_patterns)),
 ]
 
 urlpatterns += i18n_patterns(

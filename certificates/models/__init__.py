@@ -8,6 +8,7 @@ the status columns (revoked, superseded) move, and only through ``services``.
 
 from __future__ import annotations
 
+from ..credentials.models import CertificateCredential, StatusList
 from ..wording import (
     ALMATY,
     BODY_HELP,
@@ -31,12 +32,14 @@ __all__ = [
     "TEMPLATE_TEXT_LANGUAGES",
     "TEXT_LANGUAGES",
     "Certificate",
+    "CertificateCredential",
     "CertificateJob",
     "CertificateJobItem",
     "CertificateLanguage",
     "CertificateSignatory",
     "CertificateTemplate",
     "RenewalReminder",
+    "StatusList",
     "check_placeholders",
     "fill_placeholders",
     "placeholder_list",

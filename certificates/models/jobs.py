@@ -27,6 +27,7 @@ class CertificateJob(models.Model):
     class Kind(models.TextChoices):
         ISSUE_MISSING = "issue_missing", _("Issue missing certificates")
         REGENERATE = "regenerate", _("Reissue with the current template")
+        SIGN = "sign", _("Add credentials and signatures to earlier certificates")
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     kind = models.CharField(_("what to do"), max_length=20, choices=Kind.choices)

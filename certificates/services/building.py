@@ -21,7 +21,8 @@ from core.mail import send_templated_email
 from courses.models import CoursePage, Enrolment
 from people.models import User
 
-from .. import codes, pdf
+from .. import codes, pdf, signing
+from ..credentials import services as credential_services
 from ..models import (
     ALMATY,
     Certificate,
@@ -217,6 +218,8 @@ def _store(certificate: Certificate) -> Certificate:
     file goes too; if the surrounding transaction rolls back later, the file stays behind
     unreferenced under a name nobody knows."""
     document = pdf.render_document(certificate)
+    credential = credential_services.credential_prepare(certificate=certificate)
+    document = signing.finish(document, credential.document)
     certificate.pdf_sha256 = hashlib.sha256(document).hexdigest()
     certificate.pdf_size = len(document)
     storage = private_storage()
@@ -225,6 +228,7 @@ def _store(certificate: Certificate) -> Certificate:
     )
     try:
         certificate.save()
+        credential_services.credential_record(certificate=certificate, prepared=credential)
     except Exception:
         storage.delete(certificate.pdf_name)
         raise

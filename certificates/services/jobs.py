@@ -38,6 +38,13 @@ def _job_targets(kind: str, course: CoursePage) -> tuple[str, list[int]]:
             .values_list("pk", flat=True)
         )
         return "enrolment", list(ids)
+    if kind == CertificateJob.Kind.SIGN:
+        unsigned = Certificate.objects.filter(course=course, status=Status.VALID).filter(
+            credential__isnull=True
+        )
+        return "certificate", list(
+            unsigned.order_by("issued_at", "pk").values_list("pk", flat=True)
+        )
     template = template_for(course)
     outdated = Certificate.objects.filter(course=course, status=Status.VALID).exclude(
         template=template, template_revision_id=template.live_revision_id
@@ -137,6 +144,11 @@ def certificate_job_item_process(*, item: CertificateJobItem) -> str:
             if item.enrolment_id is not None:
                 if not Certificate.objects.filter(enrolment_id=item.enrolment_id).exists():
                     certificate_issue(enrolment=Enrolment(pk=item.enrolment_id), job=job)
+                    outcome = CertificateJobItem.Outcome.DONE
+            elif item.certificate_id is not None and job.kind == CertificateJob.Kind.SIGN:
+                from ..credentials.backfill import certificate_sign
+
+                if certificate_sign(certificate=Certificate(pk=item.certificate_id)):
                     outcome = CertificateJobItem.Outcome.DONE
             elif item.certificate_id is not None:
                 certificate = Certificate.objects.select_related("course").get(

@@ -12,6 +12,7 @@ from core.mail import send_templated_email
 from courses.models import Enrolment
 from people.models import User
 
+from ..credentials import services as credential_services
 from ..models import (
     Certificate,
     CertificateJob,
@@ -51,6 +52,7 @@ def certificate_revoke(*, actor: User, certificate: Certificate, reason: str) ->
     certificate.revoked_by = actor
     certificate.revoke_reason = reason
     certificate.save(update_fields=["status", "revoked_at", "revoked_by", "revoke_reason"])
+    credential_services.credential_status_revoke(certificate=certificate)
     announce_certificate_changed(certificate.pk, certificate.person_id)
     log(
         certificate,
@@ -114,6 +116,7 @@ def certificate_reissue(
     certificate.status = target
     certificate.superseded_at = now
     certificate.save(update_fields=["status", "superseded_at"])
+    credential_services.credential_status_revoke(certificate=certificate)
     announce_certificate_changed(certificate.pk, certificate.person_id)
     replacement = _store(
         _build(

@@ -4,6 +4,7 @@ here instead of by the workers; ``--job`` picks up a job that stopped half way.
 
     manage.py certificates_bulk --course tutor-autism --issue-missing
     manage.py certificates_bulk --course 12 --regenerate --reason "Signatory corrected"
+    manage.py certificates_bulk --course 12 --sign   (credentials for earlier certificates)
     manage.py certificates_bulk --job 5f0c…   (resume)
 """
 
@@ -32,6 +33,11 @@ class Command(BaseCommand):
         what.add_argument("--issue-missing", action="store_true", help="Issue missing ones.")
         what.add_argument(
             "--regenerate", action="store_true", help="Reissue with the current template."
+        )
+        what.add_argument(
+            "--sign",
+            action="store_true",
+            help="Add credentials and signatures to certificates issued without them.",
         )
         parser.add_argument("--reason", default="", help="Why (required to regenerate).")
         parser.add_argument(
@@ -65,8 +71,8 @@ class Command(BaseCommand):
     def start(self, options: dict[str, Any]) -> CertificateJob:
         if not options["course"]:
             raise CommandError("Name the course with --course (page id or slug), or use --job.")
-        if not (options["issue_missing"] or options["regenerate"]):
-            raise CommandError("Say what to do: --issue-missing or --regenerate.")
+        if not (options["issue_missing"] or options["regenerate"] or options["sign"]):
+            raise CommandError("Say what to do: --issue-missing, --regenerate or --sign.")
         course = self.course(options["course"])
         actor = None
         if options["actor"]:
@@ -76,6 +82,8 @@ class Command(BaseCommand):
         kind = (
             CertificateJob.Kind.REGENERATE
             if options["regenerate"]
+            else CertificateJob.Kind.SIGN
+            if options["sign"]
             else CertificateJob.Kind.ISSUE_MISSING
         )
         try:
