@@ -459,6 +459,19 @@ class Certificate(models.Model):
         verbose_name=_("replaces"),
     )
     reason = models.TextField(_("reason for reissue"), blank=True)
+    # A renewal: the certificate this one renews (which stays valid until its own end),
+    # and the course both count for (the first certificate's course).
+    renews = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="renewed_by",
+        verbose_name=_("renews"),
+    )
+    counts_for = models.ForeignKey(
+        CoursePage, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     superseded_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked on"), null=True, blank=True)
     revoked_by = models.ForeignKey(
@@ -656,3 +669,7 @@ class CertificateJobItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job_id}: {self.enrolment_id or self.certificate_id} ({self.outcome})"
+
+
+# The renewal models live in their own module; Django finds them through this one.
+from .renewal_models import Renewal, RenewalNotice, RenewalPath, RenewalRule  # noqa: E402, F401

@@ -39,7 +39,7 @@ from lms.mail import send_templated_email
 from people import scoping
 from people.models import User
 
-from . import codes, pdf
+from . import codes, pdf, renewal
 from .models import (
     ALMATY,
     Certificate,
@@ -47,6 +47,7 @@ from .models import (
     CertificateJobItem,
     CertificateSignatory,
     CertificateTemplate,
+    Renewal,
     RenewalReminder,
     today_in_almaty,
 )
@@ -359,16 +360,21 @@ def certificate_issue(
     course = enrolment.course  # enrolments point at the course as first written
     if not course.awards_certificate:
         raise ValidationError(_("This course does not award a certificate."))
-    certificate = _store(
-        _build(
-            enrolment=enrolment,
-            person=enrolment.person,
-            course=course,
-            issued_at=issued_at or timezone.now(),
-            issued_by=None,
-            job=job,
-        )
+    built = _build(
+        enrolment=enrolment,
+        person=enrolment.person,
+        course=course,
+        issued_at=issued_at or timezone.now(),
+        issued_by=None,
+        job=job,
     )
+    # Completing a renewal path renews the certificate it was opened for.
+    open_renewal = renewal.renewal_for_issue(enrolment=enrolment, completed_on=built.completed_on)
+    if open_renewal is not None:
+        renewal.renewed_fields(certificate=built, renewal=open_renewal)
+    certificate = _store(built)
+    if open_renewal is not None:
+        renewal.renewal_close(renewal=open_renewal, certificate=certificate)
     log(
         certificate,
         "certificates.issue",
@@ -376,6 +382,9 @@ def certificate_issue(
         data={"code": certificate.code, "enrolment": enrolment.pk},
     )
     _email_issued(certificate)
+    if certificate.expires_on is not None:
+        # Issued late, or renewed: its own window may already be open.
+        send_task_after_commit("certificates.renewal_open", certificate.pk)
     return certificate
 
 
@@ -438,6 +447,7 @@ def certificate_revoke(*, actor: User, certificate: Certificate, reason: str) ->
         user=actor,
         data={"code": certificate.code, "reason": reason},
     )
+    renewal.certificate_revoked(certificate=certificate, actor=actor)
     person = certificate.person
     if person is not None and person.is_active:
         send_templated_email(
@@ -580,6 +590,8 @@ def renewal_reminders_send(*, today: date | None = None) -> int:
             status=Status.VALID, expires_on__gte=today, expires_on__lte=horizon
         )
         .exclude(Exists(RenewalReminder.objects.filter(certificate=OuterRef("pk"))))
+        # A certificate being renewed gets the renewal's own notices instead.
+        .exclude(Exists(Renewal.objects.filter(certificate=OuterRef("pk"))))
         .values_list("pk", flat=True)
     )
     return sum(renewal_reminder_send(certificate=Certificate(pk=pk)) for pk in list(due))

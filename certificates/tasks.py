@@ -14,8 +14,8 @@ from django.db import OperationalError
 
 from courses.models import Enrolment
 
-from . import services
-from .models import CertificateJob, CertificateJobItem
+from . import renewal, services
+from .models import Certificate, CertificateJob, CertificateJobItem
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +54,30 @@ def reconcile() -> int:
 def renewal_reminders_send() -> int:
     """Beat: e-mail the people whose certificates end soon (each reminder once)."""
     return services.renewal_reminders_send()
+
+
+@shared_task(name="certificates.renewal_open", **RELIABLE)
+def renewal_open(certificate_id: int) -> int | None:
+    """Open the renewal of one certificate if its window is open (queued after commit
+    when a certificate is issued)."""
+    if not Certificate.objects.filter(pk=certificate_id).exists():
+        return None
+    opened = renewal.renewal_open(certificate=Certificate(pk=certificate_id))
+    return opened.pk if opened else None
+
+
+@shared_task(name="certificates.renewals_open", **RELIABLE)
+def renewals_open() -> int:
+    """Beat, and after a renewal rule is saved: open every renewal whose window has
+    opened (also those an after-commit task lost to a broker outage)."""
+    return renewal.renewals_open()
+
+
+@shared_task(name="certificates.renewals_follow_up", **RELIABLE)
+def renewals_follow_up() -> int:
+    """Beat: reminders as expiry comes closer (each once); renewals that no longer apply
+    are closed."""
+    return renewal.renewals_follow_up()
 
 
 @shared_task(name="certificates.job_run", **RELIABLE)

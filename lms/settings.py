@@ -213,6 +213,16 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "certificates.renewal_reminders_send",
         "schedule": 60 * 60 * 6,
     },
+    # Recertification: open the renewals whose window has opened (and enrol in the path),
+    # then send the reminders due and close renewals that no longer apply. Each once.
+    "certificates-renewals-open": {
+        "task": "certificates.renewals_open",
+        "schedule": 60 * 60 * 6,
+    },
+    "certificates-renewals-follow-up": {
+        "task": "certificates.renewals_follow_up",
+        "schedule": 60 * 60 * 6,
+    },
     # Recompute every programme's stored training statuses. Each change already refreshes
     # the people it touches; this catches a status that ages (a certificate that expired
     # overnight) or an event that was lost.
