@@ -18,6 +18,7 @@ from people.roles import LEARNER_ROLES, Role
 
 from .imports import COLUMNS
 from .models import Programme, ProgrammePerson, Target, TrainedStatus
+from .renewal_figures import renewal_counts
 
 ROLES = [role for role in Role if role in LEARNER_ROLES]
 CERTIFIED = TrainedStatus.Stage.CERTIFIED
@@ -171,6 +172,8 @@ class AreaRow:
     visits_planned: int = 0
     visits_done: int = 0
     overdue_actions: int = 0
+    renewal_due: int = 0  # people whose certificates end in the next 90 days
+    renewal_overdue: int = 0  # people with a required certificate expired unrenewed
 
     @property
     def percent(self) -> int:
@@ -284,10 +287,14 @@ def region_rows(user: User, programme: Programme, filters: Filters) -> list[Area
         "school__region",
         timezone.localdate(),
     )
+    renewals = renewal_counts(
+        scoped_statuses(user, programme).filter(filters.q()), "region_id", timezone.localdate()
+    )
     rows = []
     for region in regions.distinct().order_by("name_en"):
         row = AreaRow(region.pk, region.name, region.code, target=targets.get(region.pk))
         _fill(row, people.get(region.pk), roles.get(region.pk))
+        row.renewal_due, row.renewal_overdue = renewals.get(region.pk, (0, 0))
         cover = coverage.get(region.pk)
         if cover:
             row.visits_planned, row.visits_done, row.overdue_actions = (
@@ -319,10 +326,16 @@ def school_rows(
         )
     }
     coverage = _coverage(schools, "school", timezone.localdate())
+    renewals = renewal_counts(
+        scoped_statuses(user, programme).filter(filters.q(), region=region),
+        "school_id",
+        timezone.localdate(),
+    )
     rows = []
     for school in schools:
         row = AreaRow(school.pk, school.name, school.code, target=targets.get(school.pk))
         _fill(row, people.get(school.pk), roles.get(school.pk))
+        row.renewal_due, row.renewal_overdue = renewals.get(school.pk, (0, 0))
         cover = coverage.get(school.pk)
         if cover:
             row.visits_planned, row.visits_done, row.overdue_actions = (
@@ -508,6 +521,7 @@ def people_rows(
 
 def person_record(*, user: User, person: User) -> dict[str, Any]:
     """Everything about one person's training, for their record and its export."""
+    from certificates import renewal_states
     from certificates.models import Certificate
     from courses.models import Enrolment
 
@@ -521,7 +535,13 @@ def person_record(*, user: User, person: User) -> dict[str, Any]:
         "enrolments": list(
             Enrolment.objects.filter(person=person).select_related("course").order_by("enrolled_at")
         ),
-        "certificates": list(Certificate.objects.filter(person=person).order_by("issued_at")),
+        "certificates": renewal_states.annotate(
+            list(
+                Certificate.objects.filter(person=person)
+                .select_related("course", "counts_for")
+                .order_by("issued_at")
+            )
+        ),
     }
 
 
