@@ -22,9 +22,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from core.mail import send_templated_email
 from courses.models import CoursePage, Enrolment
 from courses.services import canonical_course, enrolment_create
-from lms.mail import send_templated_email
 from people.models import RoleMembership
 from people.roles import LEARNER_ROLES
 

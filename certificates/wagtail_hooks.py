@@ -9,7 +9,7 @@ from wagtail.log_actions import LogActionRegistry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from lms.celery import send_task_after_commit
+from core.tasks import send_task_after_commit
 
 from .models import CertificateTemplate, RenewalRule
 

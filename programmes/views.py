@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from certificates import renewal_states
-from lms.exports import table_response
+from core.exports import table_response
 from people import scoping
 from people.models import Region, School, User
 
