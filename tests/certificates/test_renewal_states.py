@@ -78,7 +78,7 @@ def renewed_pair(world: World, finish: Any, django_capture_on_commit_callbacks: 
 def test_my_learning_shows_the_certificate_due_and_its_renewal_course(
     world: World, renewed_pair: Any, client: Client
 ) -> None:
-    old, refresher = renewed_pair
+    _old, refresher = renewed_pair
     client.force_login(world.tutor)
     body = client.get(reverse("my_learning"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "renewal-state--due" in body
@@ -98,7 +98,8 @@ def test_the_verification_page_says_renewed_by(
     finish(world.tutor, refresher)
     new = Certificate.objects.get(renews=old)
     body = client.get(old.verify_path, HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "Renewed by" in body and new.grouped_code in body
+    assert "Renewed by" in body
+    assert new.grouped_code in body
     assert "This certificate is valid" in body  # the old one stays valid until its end
     data = client.get(f"/verify/{old.grouped_code}.json").json()
     assert data["renewed_by"]["code"] == new.grouped_code
