@@ -242,7 +242,7 @@ def school_detail(request: HttpRequest, code: str, school_code: str) -> HttpResp
     page = Paginator(statuses, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
     states = renewal_states.states_by_person({s.person_id for s in page.object_list})
     for status in page.object_list:
-        status.renewal_state = states.get(status.person_id, "")
+        status.renewal_state = states.get(status.person_id, "")  # type: ignore[attr-defined]
     return render(
         request,
         "programmes/school.html",

@@ -24,4 +24,8 @@ def my_renewals(user: Any) -> dict[str, Any]:
     if not getattr(user, "is_authenticated", False):
         return {"certificates": []}
     certificates = renewal_states.annotate(selectors.my_certificates_for(user=user))
-    return {"certificates": [c for c in certificates if c.renewal_state in ACTION_STATES]}
+    return {
+        "certificates": [
+            c for c in certificates if getattr(c, "renewal_state", "") in ACTION_STATES
+        ]
+    }
