@@ -275,11 +275,19 @@ def renewal_open(*, certificate: Certificate, today: date | None = None) -> Rene
         opened_on=today,
         expires_on=certificate.expires_on,
     )
-    enrolment = Enrolment.objects.filter(person=person, course__in=path).order_by("pk").first()
-    if enrolment is None:
-        enrolment = enrolment_create(
-            actor=person, person=person, course=path[0], source=Enrolment.Source.RULE
-        )
+    # The first path course not completed yet: one already completed (a refresher taken
+    # in the previous cycle) cannot be taken again, as a person takes a course once.
+    taken = {e.course_id: e for e in Enrolment.objects.filter(person=person, course__in=path)}
+    choice = next((c for c in path if c.pk not in taken or not taken[c.pk].is_completed), None)
+    if choice is None:
+        renewal.note = "every renewal course already completed"
+        renewal.save(update_fields=["note"])
+        log(renewal, "certificates.renewal.open", user=None, data={"code": certificate.code})
+        logger.warning("Renewal %s has no course left to take", renewal.pk)
+        return renewal
+    enrolment = taken.get(choice.pk) or enrolment_create(
+        actor=person, person=person, course=choice, source=Enrolment.Source.RULE
+    )
     renewal.enrolment = enrolment
     renewal.save(update_fields=["enrolment"])
     log(
@@ -419,6 +427,27 @@ def renewed_fields(*, certificate: Certificate, renewal: Renewal) -> None:
     )
     certificate.snapshot["expires_on"] = certificate.expires_on.isoformat()
     certificate.snapshot["renews"] = old.code
+
+
+def carry_over(*, old: Certificate, new: Certificate) -> None:
+    """A reissued renewal stays a renewal: the replacement (unsaved) counts for the same
+    course, keeps the renewed end date, and takes over the link to the certificate it
+    renews, so that neither "trained" nor the verification page loses it."""
+    if old.counts_for_id is None:
+        return
+    new.counts_for_id = old.counts_for_id
+    new.expires_on = old.expires_on
+    new.snapshot["expires_on"] = old.expires_on.isoformat() if old.expires_on else None
+    if old.renews_id is not None:
+        new.renews_id = old.renews_id
+        new.snapshot["renews"] = old.snapshot.get("renews")
+        Certificate.objects.filter(pk=old.pk).update(renews=None)
+
+
+def carried_over(*, old: Certificate, new: Certificate) -> None:
+    """After the replacement of a renewal is saved, its renewal points at it."""
+    if new.renews_id is not None:
+        Renewal.objects.filter(renewed_certificate=old).update(renewed_certificate=new)
 
 
 def renewal_close(*, renewal: Renewal, certificate: Certificate) -> None:

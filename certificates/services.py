@@ -504,18 +504,19 @@ def certificate_reissue(
     certificate.status = target
     certificate.superseded_at = now
     certificate.save(update_fields=["status", "superseded_at"])
-    replacement = _store(
-        _build(
-            enrolment=certificate.enrolment,
-            person=certificate.person,
-            course=certificate.course,
-            issued_at=now,
-            issued_by=actor,
-            replaces=certificate,
-            reason=reason,
-            job=job,
-        )
+    built = _build(
+        enrolment=certificate.enrolment,
+        person=certificate.person,
+        course=certificate.course,
+        issued_at=now,
+        issued_by=actor,
+        replaces=certificate,
+        reason=reason,
+        job=job,
     )
+    renewal.carry_over(old=certificate, new=built)
+    replacement = _store(built)
+    renewal.carried_over(old=certificate, new=replacement)
     log(
         certificate,
         "certificates.reissue",

@@ -218,7 +218,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     # then send the reminders due and close renewals that no longer apply. Each once.
     "certificates-renewals-open": {
         "task": "certificates.renewals_open",
-        "schedule": 60 * 60 * 6,
+        # Hourly: a run opens at most a thousand, so a new rule's backlog clears in a day.
+        "schedule": 60 * 60,
     },
     "certificates-renewals-follow-up": {
         "task": "certificates.renewals_follow_up",

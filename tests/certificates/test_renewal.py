@@ -301,6 +301,26 @@ def test_renewed_in_the_window_counts_from_the_old_expiry(
     assert renewal.renewals_open() == 0
 
 
+def test_a_reissued_renewal_stays_a_renewal(
+    world: World, refresher: CoursePage, certified: Certificate, finish: Any
+) -> None:
+    make_rule(world.course, [refresher])
+    old = expire_in(certified, 40)
+    renewal.renewals_open()
+    finish(world.tutor, refresher)
+    renewed = Certificate.objects.get(renews=old)
+    replacement = services.certificate_reissue(
+        actor=world.manager, certificate=renewed, reason="Name corrected"
+    )
+    assert replacement.renews == old
+    assert replacement.counts_for == world.course
+    assert replacement.expires_on == renewed.expires_on
+    renewed.refresh_from_db()
+    assert renewed.status == Certificate.Status.SUPERSEDED
+    assert renewed.renews is None
+    assert Renewal.objects.get().renewed_certificate == replacement
+
+
 def test_renewed_late_counts_from_the_completion_date(
     world: World, refresher: CoursePage, certified: Certificate, finish: Any
 ) -> None:
@@ -338,6 +358,31 @@ def test_any_course_from_the_list_renews(
     assert Renewal.objects.get().enrolment.course == refresher  # enrolled in the first
     finish(world.tutor, other)
     assert Certificate.objects.get(course=other).renews == certified
+
+
+def test_the_next_cycle_takes_the_next_course_on_the_list(
+    world: World, refresher: CoursePage, certified: Certificate, finish: Any
+) -> None:
+    other = course_page("Inclusive classroom update", modules=1, audiences=[("tutor", None, False)])
+    make_rule(world.course, [refresher, other], path=RenewalPath.ANY_OF)
+    old = expire_in(certified, 40)
+    renewal.renewals_open()
+    finish(world.tutor, refresher)
+    first = Certificate.objects.get(renews=old)
+    # Five years on, the renewed certificate's own window opens.
+    expire_in(first, 40)
+    assert renewal.renewals_open() == 1
+    second = Renewal.objects.get(certificate=first)
+    assert second.enrolment.course == other  # the refresher was taken in the last cycle
+    finish(world.tutor, other)
+    assert Certificate.objects.get(renews=first).counts_for == world.course
+    # With the whole list taken, a third renewal opens with nothing to enrol in, and says so.
+    third_old = Certificate.objects.get(renews=first)
+    expire_in(third_old, 40)
+    assert renewal.renewals_open() == 1
+    third = Renewal.objects.get(certificate=third_old)
+    assert third.enrolment is None
+    assert third.note == "every renewal course already completed"
 
 
 # --- Renewals that stop applying -----------------------------------------------------------------

@@ -186,3 +186,19 @@ def test_the_school_leader_sees_who_is_due_on_the_staff_list(
     assert body.count("renewal-state--lapsed") == 0
     assert body.count("renewal-state--overdue") == 1
     assert body.count("renewal-state--current") == 3
+
+
+def test_the_persons_record_shows_the_state_of_each_certificate(
+    programme_world: dict[str, Any], client: Client
+) -> None:
+    w = programme_world
+    person = w["people"]["due"]
+    expire(person, w["course"], 30)
+    activate_totp(w["manager"])
+    client.force_login(w["manager"])
+    response = client.get(
+        reverse("training_record", kwargs={"public_id": person.public_id}),
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 200
+    assert "renewal-state--due" in response.content.decode()
