@@ -24,10 +24,10 @@ from certificates.models import (
 from courses.models import CoursePage, Enrolment
 from lms.celery import app
 from people.models import RoleMembership
-from tests.courses.factories import course_page
+from tests.factories.certificates import complete, publish_template
+from tests.factories.courses import course_page
 
 from .conftest import World
-from .factories import complete, publish_template
 
 
 def make_rule(course: CoursePage, courses: list[CoursePage], **fields: Any) -> RenewalRule:

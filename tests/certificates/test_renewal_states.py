@@ -14,10 +14,10 @@ from certificates import renewal
 from certificates.models import Certificate, RenewalRule, today_in_almaty
 from certificates.renewal_states import RenewalState, annotate, state_on, states_by_person
 from courses.models import CoursePage
-from tests.courses.factories import course_page
+from tests.factories.certificates import publish_template
+from tests.factories.courses import course_page
 
 from .conftest import World
-from .factories import publish_template
 
 EXPIRY = date(2031, 8, 20)
 

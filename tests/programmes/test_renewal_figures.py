@@ -18,8 +18,8 @@ from courses.models import CoursePage, ModulePage
 from people.roles import Role
 from programmes import selectors, services
 from programmes.models import Programme, RequiredCourse, TrainedRule, TrainedStatus
-from tests.courses.factories import course_page
 from tests.factories import RegionFactory, SchoolFactory, UserFactory, activate_totp, grant
+from tests.factories.courses import course_page
 
 pytestmark = pytest.mark.django_db
 
