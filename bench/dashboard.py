@@ -9,8 +9,13 @@ programme manager.
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_dashboard \\
         .venv/bin/python bench/dashboard.py [--staff 50000] [--runs 15] [--rebuild]
 
+Certificates end as in a second five-year cycle: most run five years, some end in the
+next six months and some have ended unrenewed, so the dashboard's renewal columns ("due in
+the next 90 days", "overdue") have work to do.
+
 The last line printed is:
     staff=N dashboard_ms_median=X dashboard_queries=N region_drilldown_ms_median=Y
+    renewal_due_90_days=N renewal_overdue=N
 """
 
 from __future__ import annotations
@@ -131,12 +136,40 @@ def main() -> None:
         f"completions={ModuleCompletion.objects.count()} trained={trained} "
         f"statuses_refresh_s={refresh_s:.1f} region_drilldown_queries={region_queries}"
     )
+    from django.utils import timezone
+
+    from programmes.renewal_figures import renewal_counts
+
+    due = overdue = 0
+    statuses = TrainedStatus.objects.filter(programme=programme)
+    for region_due, region_overdue in renewal_counts(
+        statuses, "region_id", timezone.localdate()
+    ).values():
+        due += region_due
+        overdue += region_overdue
     print(
         f"staff={User.objects.filter(email__startswith='staff.').count()} "
         f"dashboard_ms_median={statistics.median(dashboard_times):.1f} "
         f"dashboard_queries={dashboard_queries} "
-        f"region_drilldown_ms_median={statistics.median(region_times):.1f}"
+        f"region_drilldown_ms_median={statistics.median(region_times):.1f} "
+        f"renewal_due_90_days={due} renewal_overdue={overdue}"
     )
+
+
+def expiry(rng, completed_on, today):  # type: ignore[no-untyped-def]
+    """An end date as a national programme in its second five-year cycle has them: most
+    certificates run five years; some, of the older cohort, end in the next six months
+    (due for renewal) and some ended in the last year without renewal (overdue)."""
+    from datetime import timedelta
+
+    from certificates.pdf import years_later
+
+    draw = rng.random()
+    if draw < 0.08:
+        return today + timedelta(days=rng.randint(0, 180))
+    if draw < 0.12:
+        return today - timedelta(days=rng.randint(1, 360))
+    return years_later(completed_on, 5)
 
 
 def build(staff: int):  # type: ignore[no-untyped-def]
@@ -333,6 +366,7 @@ def build(staff: int):  # type: ignore[no-untyped-def]
                     completed_on=enrolment.completed_at.date(),
                     provider="Bench",
                     issued_at=enrolment.completed_at,
+                    expires_on=expiry(rng, enrolment.completed_at.date(), today),
                     status="valid",
                     pdf_name=f"bench/{number}.pdf",
                     pdf_size=1,

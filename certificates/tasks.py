@@ -12,7 +12,8 @@ from django.core.exceptions import ValidationError
 from core.tasks import reliable_task
 from courses.models import Enrolment
 
-from . import services
+from . import renewal, services
+from .models import Certificate
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +44,30 @@ def reconcile() -> int:
 def renewal_reminders_send() -> int:
     """Beat: e-mail the people whose certificates end soon (each reminder once)."""
     return services.renewal_reminders_send()
+
+
+@reliable_task("certificates.renewal_open")
+def renewal_open(certificate_id: int) -> int | None:
+    """Open the renewal of one certificate if its window is open (queued after commit
+    when a certificate is issued)."""
+    if not Certificate.objects.filter(pk=certificate_id).exists():
+        return None
+    opened = renewal.renewal_open(certificate=Certificate(pk=certificate_id))
+    return opened.pk if opened else None
+
+
+@reliable_task("certificates.renewals_open")
+def renewals_open() -> int:
+    """Beat, and after a renewal rule is saved: open every renewal whose window has
+    opened (also those an after-commit task lost to a broker outage)."""
+    return renewal.renewals_open()
+
+
+@reliable_task("certificates.renewals_follow_up")
+def renewals_follow_up() -> int:
+    """Beat: reminders as expiry comes closer (each once); renewals that no longer apply
+    are closed."""
+    return renewal.renewals_follow_up()
 
 
 @reliable_task("certificates.job_run")

@@ -37,7 +37,7 @@ from core.tasks import send_task_after_commit
 from courses.selectors import page_in_reading_language
 from people.models import User
 
-from . import codes, selectors, services
+from . import codes, renewal_states, selectors, services
 from .forms import JobForm, ReasonForm, RegisterFilterForm, VerifyForm
 from .models import Certificate
 
@@ -66,7 +66,7 @@ def my_certificates(request: HttpRequest) -> HttpResponse:
         request,
         "certificates/my_certificates.html",
         {
-            "certificates": selectors.my_certificates_for(user=user),
+            "certificates": renewal_states.annotate(selectors.my_certificates_for(user=user)),
             "may_view_register": selectors.may_view_register(user),
             "may_manage": services.may_manage(user),
         },
@@ -195,8 +195,9 @@ def verify(request: HttpRequest, code: str, as_json: bool = False) -> HttpRespon
     hours, completion date and issuer. An unknown or malformed code reveals nothing."""
     certificate = selectors.verification_for(code)
     replacement = selectors.replacement_of(certificate) if certificate else None
+    renewal = renewal_states.renewed_by(certificate) if certificate else None
     if as_json:
-        return _verify_json(certificate, replacement)
+        return _verify_json(certificate, replacement, renewal)
     if certificate is None:
         return render(
             request,
@@ -213,6 +214,7 @@ def verify(request: HttpRequest, code: str, as_json: bool = False) -> HttpRespon
             "certificate": certificate,
             "status": certificate.display_status,
             "replacement": replacement,
+            "renewal": renewal,
             "titles": [(language, titles[language]) for language in certificate.languages],
             "providers": _distinct([providers[language] for language in certificate.languages]),
             "form": VerifyForm(),
@@ -224,7 +226,11 @@ def _distinct(values: list[str]) -> list[str]:
     return list(dict.fromkeys(value for value in values if value))
 
 
-def _verify_json(certificate: Certificate | None, replacement: Certificate | None) -> JsonResponse:
+def _verify_json(
+    certificate: Certificate | None,
+    replacement: Certificate | None,
+    renewal: Certificate | None = None,
+) -> JsonResponse:
     if certificate is None:
         return JsonResponse({"status": "not_found"}, status=404)
     data: dict[str, Any] = {
@@ -247,6 +253,8 @@ def _verify_json(certificate: Certificate | None, replacement: Certificate | Non
         "replaced_by": None,
         "url": certificate.verify_url,
     }
+    if renewal is not None:
+        data["renewed_by"] = {"code": renewal.grouped_code, "url": renewal.verify_url}
     if replacement is not None:
         data["replaced_by"] = {"code": replacement.grouped_code, "url": replacement.verify_url}
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})

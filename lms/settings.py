@@ -208,6 +208,9 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "certificates.renewal_reminders_send",
         "schedule": 60 * 60 * 6,
     },
+    # Recertification, each once: renewals whose window opened; reminders, closing the rest.
+    "certificates-renewals-open": {"task": "certificates.renewals_open", "schedule": 3600},
+    "certificates-renewals-remind": {"task": "certificates.renewals_follow_up", "schedule": 21600},
     # Recompute every programme's stored training statuses. Each change already refreshes
     # the people it touches; this catches a status that ages (a certificate that expired
     # overnight) or an event that was lost.

@@ -304,6 +304,10 @@ class TrainedStatus(models.Model):
     required_courses = models.PositiveSmallIntegerField(default=0)
     certified_courses = models.PositiveSmallIntegerField(default=0)
     trained_on = models.DateField(null=True, blank=True)
+    # Recertification: the first end date among the certificates that make the person
+    # trained (empty: none ends), and whether a required one expired without renewal.
+    valid_until = models.DateField(null=True, blank=True)
+    overdue = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -323,6 +327,7 @@ class TrainedStatus(models.Model):
             models.Index(fields=["programme", "region", "role"], name="status_region_role"),
             models.Index(fields=["programme", "school", "role"], name="status_school_role"),
             models.Index(fields=["programme", "trained_on"], name="status_trained_on"),
+            models.Index(fields=["programme", "valid_until"], name="status_valid_until"),
         ]
 
     def __str__(self) -> str:

@@ -10,6 +10,11 @@ Short of that, their stage is the furthest they have got: enrolled in a required
 in progress, or all required courses completed (certificates or observed practice still
 missing). A role with no required course is not counted.
 
+A renewed certificate counts for the course it renews, so renewing in the window leaves
+no gap; each status also keeps the day its certificates end (``valid_until``, for "due
+in the next 90 days") and whether a required certificate has expired unrenewed
+(``overdue``).
+
 Everything is computed from a handful of set-based queries, whatever the number of people,
 so a whole programme of 50,000 staff refreshes in seconds.
 """
@@ -24,6 +29,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from courses.models import CoursePage, Enrolment, ObservedPractice
@@ -89,21 +95,47 @@ def programme_memberships(programme: Programme, person_ids: Iterable[int] | None
     )
 
 
-def valid_certificates(person_ids: set[int], today: date) -> dict[tuple[int, Any], date]:
-    """(person, course translation key) -> the date the valid certificate was issued."""
+@dataclass
+class Held:
+    """What a set of people's certificates say, by (person, course translation key)."""
+
+    issued: dict[tuple[int, Any], date]  # valid now: the first day one was issued
+    ends: dict[tuple[int, Any], date | None]  # valid now: the last end date (None: no end)
+    expired: set[tuple[int, Any]]  # expired, and not renewed by one valid now
+
+
+def held_certificates(person_ids: set[int], today: date) -> Held:
+    """One query. A renewed certificate counts for the course it renews (``counts_for``),
+    so a person renewing in the window holds that course without a gap."""
     from certificates.models import Certificate
 
     rows = (
         Certificate.objects.filter(status=Certificate.Status.VALID, person_id__in=person_ids)
-        .filter(Q(expires_on__isnull=True) | Q(expires_on__gte=today))
-        .values_list("person_id", "course__translation_key", "issued_at")
+        .annotate(key=Coalesce("counts_for__translation_key", "course__translation_key"))
+        .values_list("person_id", "key", "issued_at", "expires_on")
     )
-    result: dict[tuple[int, Any], date] = {}
-    for person_id, key, issued_at in rows:
+    held = Held(issued={}, ends={}, expired=set())
+    for person_id, key, issued_at, expires_on in rows:
+        pair = (person_id, key)
+        if expires_on is not None and expires_on < today:
+            held.expired.add(pair)
+            continue
         issued = timezone.localtime(issued_at).date()
-        current = result.get((person_id, key))
-        result[(person_id, key)] = issued if current is None else min(current, issued)
-    return result
+        current = held.issued.get(pair)
+        held.issued[pair] = issued if current is None else min(current, issued)
+        if pair not in held.ends:
+            held.ends[pair] = expires_on
+            continue
+        end = held.ends[pair]
+        if end is not None:  # the latest end wins; a certificate without one never ends
+            held.ends[pair] = None if expires_on is None else max(end, expires_on)
+    held.expired -= set(held.issued)
+    return held
+
+
+def valid_certificates(person_ids: set[int], today: date) -> dict[tuple[int, Any], date]:
+    """(person, course translation key) -> the date the valid certificate was issued."""
+    return held_certificates(person_ids, today).issued
 
 
 def compute(programme: Programme, person_ids: Iterable[int] | None = None) -> list[TrainedStatus]:
@@ -121,7 +153,8 @@ def compute(programme: Programme, person_ids: Iterable[int] | None = None) -> li
         .values_list("person_id", "course__translation_key", "status", "required_done")
     ):
         enrolments[(person_id, key)] = (status, done)
-    certificates = valid_certificates(people, today) if all_courses else {}
+    held = held_certificates(people, today) if all_courses else Held({}, {}, set())
+    certificates = held.issued
     practice = {
         person_id: (count, average or Decimal(0))
         for person_id, count, average in ObservedPractice.objects.filter(
@@ -143,9 +176,12 @@ def compute(programme: Programme, person_ids: Iterable[int] | None = None) -> li
             count, average = practice.get(person_id, (0, Decimal(0)))
             practised = count >= need.observed_sessions and average >= need.min_average
         trained_on = None
+        valid_until = None
         if len(certified) == len(need.courses) and practised:
             stage = TrainedStatus.Stage.CERTIFIED
             trained_on = max(certified)
+            ends = [held.ends[(person_id, k)] for k in need.courses]
+            valid_until = min((end for end in ends if end is not None), default=None)
         elif (
             taken
             and len(taken) == len(need.courses)
@@ -171,6 +207,8 @@ def compute(programme: Programme, person_ids: Iterable[int] | None = None) -> li
                 required_courses=len(need.courses),
                 certified_courses=len(certified),
                 trained_on=trained_on,
+                valid_until=valid_until,
+                overdue=any((person_id, k) in held.expired for k in need.courses),
             )
         )
     return statuses

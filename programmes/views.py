@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from certificates import renewal_states
 from core.exports import table_response
 from people import scoping
 from people.models import Region, School, User
@@ -73,6 +74,8 @@ def _area_table(rows: list[selectors.AreaRow], first: str) -> tuple[list[str], l
         _("Visits done"),
         _("Visits planned so far"),
         _("Overdue action points"),
+        _("Renewal due in 90 days"),
+        _("Renewal overdue"),
     ]
     data = []
     for row in rows:
@@ -91,6 +94,8 @@ def _area_table(rows: list[selectors.AreaRow], first: str) -> tuple[list[str], l
                 row.visits_done,
                 row.visits_planned,
                 row.overdue_actions,
+                row.renewal_due,
+                row.renewal_overdue,
             ]
         )
     return headers, data
@@ -214,7 +219,9 @@ def school_detail(request: HttpRequest, code: str, school_code: str) -> HttpResp
             _("Certified courses"),
             _("Required courses"),
             _("Trained on"),
+            _("Renewal"),
         ]
+        states = renewal_states.states_by_person({s.person_id for s in statuses})
         data = [
             [
                 s.person.full_name,
@@ -225,6 +232,7 @@ def school_detail(request: HttpRequest, code: str, school_code: str) -> HttpResp
                 s.certified_courses,
                 s.required_courses,
                 s.trained_on,
+                renewal_states.label(states.get(s.person_id, "")),
             ]
             for s in statuses
         ]
@@ -232,6 +240,9 @@ def school_detail(request: HttpRequest, code: str, school_code: str) -> HttpResp
             filename=f"{programme.code}-{school.code}", fmt=export, headers=headers, rows=data
         )
     page = Paginator(statuses, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
+    states = renewal_states.states_by_person({s.person_id for s in page.object_list})
+    for status in page.object_list:
+        status.renewal_state = states.get(status.person_id, "")  # type: ignore[attr-defined]
     return render(
         request,
         "programmes/school.html",

@@ -9,6 +9,9 @@ the status columns (revoked, superseded) move, and only through ``services``.
 from __future__ import annotations
 
 from ..credentials.models import CertificateCredential, StatusList
+
+# The renewal models live in their own module; Django finds them through this package.
+from ..renewal_models import Renewal, RenewalNotice, RenewalPath, RenewalRule
 from ..wording import (
     ALMATY,
     BODY_HELP,
@@ -38,7 +41,11 @@ __all__ = [
     "CertificateLanguage",
     "CertificateSignatory",
     "CertificateTemplate",
+    "Renewal",
+    "RenewalNotice",
+    "RenewalPath",
     "RenewalReminder",
+    "RenewalRule",
     "StatusList",
     "check_placeholders",
     "fill_placeholders",

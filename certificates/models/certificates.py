@@ -90,6 +90,19 @@ class Certificate(models.Model):
         verbose_name=_("replaces"),
     )
     reason = models.TextField(_("reason for reissue"), blank=True)
+    # A renewal: the certificate this one renews (which stays valid until its own end),
+    # and the course both count for (the first certificate's course).
+    renews = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="renewed_by",
+        verbose_name=_("renews"),
+    )
+    counts_for = models.ForeignKey(
+        CoursePage, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     superseded_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked on"), null=True, blank=True)
     revoked_by = models.ForeignKey(

@@ -12,8 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from core.tasks import send_task_after_commit
 from courses.models import Enrolment
 
+from .. import renewal
 from ..models import (
     Certificate,
     CertificateJob,
@@ -60,16 +62,21 @@ def certificate_issue(
     course = enrolment.course  # enrolments point at the course as first written
     if not course.awards_certificate:
         raise ValidationError(_("This course does not award a certificate."))
-    certificate = _store(
-        _build(
-            enrolment=enrolment,
-            person=enrolment.person,
-            course=course,
-            issued_at=issued_at or timezone.now(),
-            issued_by=None,
-            job=job,
-        )
+    built = _build(
+        enrolment=enrolment,
+        person=enrolment.person,
+        course=course,
+        issued_at=issued_at or timezone.now(),
+        issued_by=None,
+        job=job,
     )
+    # Completing a renewal path renews the certificate it was opened for.
+    open_renewal = renewal.renewal_for_issue(enrolment=enrolment, completed_on=built.completed_on)
+    if open_renewal is not None:
+        renewal.renewed_fields(certificate=built, renewal=open_renewal)
+    certificate = _store(built)
+    if open_renewal is not None:
+        renewal.renewal_close(renewal=open_renewal, certificate=certificate)
     log(
         certificate,
         "certificates.issue",
@@ -77,6 +84,9 @@ def certificate_issue(
         data={"code": certificate.code, "enrolment": enrolment.pk},
     )
     _email_issued(certificate)
+    if certificate.expires_on is not None:
+        # Issued late, or renewed: its own window may already be open.
+        send_task_after_commit("certificates.renewal_open", certificate.pk)
     return certificate
 
 

@@ -12,6 +12,7 @@ from core.mail import send_templated_email
 from courses.models import Enrolment
 from people.models import User
 
+from .. import renewal
 from ..credentials import services as credential_services
 from ..models import (
     Certificate,
@@ -60,6 +61,7 @@ def certificate_revoke(*, actor: User, certificate: Certificate, reason: str) ->
         user=actor,
         data={"code": certificate.code, "reason": reason},
     )
+    renewal.certificate_revoked(certificate=certificate, actor=actor)
     person = certificate.person
     if person is not None and person.is_active:
         send_templated_email(
@@ -118,18 +120,19 @@ def certificate_reissue(
     certificate.save(update_fields=["status", "superseded_at"])
     credential_services.credential_status_revoke(certificate=certificate)
     announce_certificate_changed(certificate.pk, certificate.person_id)
-    replacement = _store(
-        _build(
-            enrolment=certificate.enrolment,
-            person=certificate.person,
-            course=certificate.course,
-            issued_at=now,
-            issued_by=actor,
-            replaces=certificate,
-            reason=reason,
-            job=job,
-        )
+    built = _build(
+        enrolment=certificate.enrolment,
+        person=certificate.person,
+        course=certificate.course,
+        issued_at=now,
+        issued_by=actor,
+        replaces=certificate,
+        reason=reason,
+        job=job,
     )
+    renewal.carry_over(old=certificate, new=built)
+    replacement = _store(built)
+    renewal.carried_over(old=certificate, new=replacement)
     log(
         certificate,
         "certificates.reissue",

@@ -15,6 +15,7 @@ from core.mail import send_templated_email
 from .. import pdf
 from ..models import (
     Certificate,
+    Renewal,
     RenewalReminder,
     today_in_almaty,
 )
@@ -78,6 +79,8 @@ def renewal_reminders_send(*, today: date | None = None) -> int:
             status=Status.VALID, expires_on__gte=today, expires_on__lte=horizon
         )
         .exclude(Exists(RenewalReminder.objects.filter(certificate=OuterRef("pk"))))
+        # A certificate being renewed gets the renewal's own notices instead.
+        .exclude(Exists(Renewal.objects.filter(certificate=OuterRef("pk"))))
         .values_list("pk", flat=True)
     )
     return sum(renewal_reminder_send(certificate=Certificate(pk=pk)) for pk in list(due))

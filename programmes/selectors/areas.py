@@ -14,6 +14,7 @@ from people import scoping
 from people.models import Region, School, User
 
 from ..models import Programme, ProgrammePerson, Target, TrainedStatus
+from ..renewal_figures import renewal_counts
 from .scope import (
     CERTIFIED,
     COUNTED_VISIT_STATES,
@@ -99,6 +100,8 @@ class AreaRow:
     visits_planned: int = 0
     visits_done: int = 0
     overdue_actions: int = 0
+    renewal_due: int = 0  # people whose certificates end in the next 90 days
+    renewal_overdue: int = 0  # people with a required certificate expired unrenewed
 
     @property
     def percent(self) -> int:
@@ -200,10 +203,12 @@ def _area_row(
     people: dict[int, Any],
     roles: dict[int, Any],
     coverage: dict[int, dict[str, int]],
+    renewals: dict[int, tuple[int, int]],
 ) -> AreaRow:
     """One region's or school's row from the counts gathered for all of them."""
     row = AreaRow(place.pk, place.name, place.code, target=targets.get(place.pk))
     _fill(row, people.get(place.pk), roles.get(place.pk))
+    row.renewal_due, row.renewal_overdue = renewals.get(place.pk, (0, 0))
     cover = coverage.get(place.pk)
     if cover:
         row.visits_planned = cover["planned"]
@@ -230,8 +235,11 @@ def region_rows(user: User, programme: Programme, filters: Filters) -> list[Area
         "school__region",
         timezone.localdate(),
     )
+    renewals = renewal_counts(
+        scoped_statuses(user, programme).filter(filters.q()), "region_id", timezone.localdate()
+    )
     return [
-        _area_row(region, targets, people, roles, coverage)
+        _area_row(region, targets, people, roles, coverage, renewals)
         for region in regions.distinct().order_by("name_en")
     ]
 
@@ -256,6 +264,11 @@ def school_rows(
         )
     }
     coverage = _coverage(schools, "school", timezone.localdate())
-    rows = [_area_row(school, targets, people, roles, coverage) for school in schools]
+    renewals = renewal_counts(
+        scoped_statuses(user, programme).filter(filters.q(), region=region),
+        "school_id",
+        timezone.localdate(),
+    )
+    rows = [_area_row(school, targets, people, roles, coverage, renewals) for school in schools]
     rows.sort(key=lambda r: (not r.behind, r.percent, r.name))
     return rows

@@ -64,6 +64,7 @@ def people_rows(
 
 def person_record(*, user: User, person: User) -> dict[str, Any]:
     """Everything about one person's training, for their record and its export."""
+    from certificates import renewal_states
     from certificates.models import Certificate
     from courses.models import Enrolment
 
@@ -77,7 +78,13 @@ def person_record(*, user: User, person: User) -> dict[str, Any]:
         "enrolments": list(
             Enrolment.objects.filter(person=person).select_related("course").order_by("enrolled_at")
         ),
-        "certificates": list(Certificate.objects.filter(person=person).order_by("issued_at")),
+        "certificates": renewal_states.annotate(
+            list(
+                Certificate.objects.filter(person=person)
+                .select_related("course", "counts_for")
+                .order_by("issued_at")
+            )
+        ),
     }
 
 

@@ -6,6 +6,7 @@ Building the demo takes a while, so one test builds it twice and checks everythi
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from io import StringIO
 
 import pytest
@@ -15,6 +16,9 @@ from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Locale
 
+from certificates.models import Certificate, today_in_almaty
+from certificates.pdf import years_later
+from certificates.renewal_states import annotate
 from courses.models import CoursePage, Enrolment, ModulePage
 from demo.courses import courses
 from demo.loader import LANGUAGES
@@ -81,7 +85,8 @@ def test_the_demo_is_realistic_idempotent_and_its_logins_work() -> None:
 
     # Courses in three languages, and learners at every stage.
     for language in ("kk", "ru", "en"):
-        assert CoursePage.objects.filter(locale__language_code=language).count() == 8
+        # The data files' eight courses, and the teachers' refresher course.
+        assert CoursePage.objects.filter(locale__language_code=language).count() == 9
     # They are the data files' courses, each with its modules, in each of its languages.
     for spec in courses():
         original = CoursePage.objects.get(slug=spec["key"], locale__language_code="kk")
@@ -96,6 +101,18 @@ def test_the_demo_is_realistic_idempotent_and_its_logins_work() -> None:
         "completed": Enrolment.objects.filter(status="completed").count(),
     }
     assert all(stages.values()), stages
+
+    # Recertification: an older cohort, some due, some overdue, one lapsed, one renewed
+    # through the refresher course; and the school leader of the previous cycle, overdue.
+    older = annotate(
+        list(Certificate.objects.filter(course__slug="teacher-lesson", renews__isnull=True))
+    )
+    soon = today_in_almaty() + timedelta(days=365)
+    states = [c.renewal_state for c in older if c.expires_on and c.expires_on < soon]
+    assert sorted(states) == ["due", "due", "lapsed", "overdue", "overdue", "overdue", "renewed"]
+    renewed = Certificate.objects.get(renews__isnull=False)
+    assert renewed.course.slug == "teacher-lesson-refresher"
+    assert renewed.expires_on == years_later(renewed.renews.expires_on, 5)
 
     # A second run changes nothing.
     seed()

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 from django.utils import translation
 
-from demo import certificates, courses, people, programmes, supervision
+from demo import certificates, courses, people, programmes, renewal, supervision
 
 
 class Command(BaseCommand):
@@ -23,6 +23,7 @@ class Command(BaseCommand):
             # Each part builds on the ones before it.
             courses.seed(self.stdout, result)
             certificates.seed(self.stdout, result)
+            renewal.seed(self.stdout, result)
             supervision.seed(self.stdout, result)
             programmes.seed(self.stdout, result)
         self.report(result)

@@ -1,0 +1,464 @@
+"""Every change in recertification: checking a renewal rule, opening a renewal when the
+window opens (and enrolling the person in the path), the notices sent until expiry,
+cancelling a renewal that no longer applies, and the renewed certificate's dates.
+
+Each service runs in one transaction and is repeat-safe: a renewal is unique per
+certificate and a notice unique per renewal and kind, so beat running twice, a task
+delivered twice or one sent again after a broker outage changes nothing the second time.
+E-mails go out after commit, in the person's language.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from core.mail import send_templated_email
+from courses.models import CoursePage, Enrolment
+from courses.services import canonical_course, enrolment_create
+from people.models import RoleMembership
+from people.roles import LEARNER_ROLES
+
+from . import pdf
+from .models import Certificate, Renewal, RenewalNotice, RenewalPath, RenewalRule, today_in_almaty
+
+logger = logging.getLogger(__name__)
+
+# Reminders before expiry, in days; each is sent once, the most urgent one reached.
+REMINDER_DAYS = (90, 30, 7)
+
+
+# --- Dates ------------------------------------------------------------------------------------
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day ``months`` earlier (the month's last day when it has fewer days)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=candidate)
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+def months_after(day: date, months: int) -> date:
+    return months_before(day, -months)
+
+
+def window_opens_on(expires_on: date, rule: RenewalRule) -> date:
+    return months_before(expires_on, rule.window_months)
+
+
+def lapses_after(expires_on: date, rule: RenewalRule) -> date:
+    """The last day on which the renewal path still renews an expired certificate."""
+    return months_after(expires_on, rule.grace_months)
+
+
+def renewed_expiry(*, old_expires_on: date, completed_on: date, rule: RenewalRule) -> date:
+    """A renewed certificate is valid from the old one's end when renewed in time, and
+    from the completion date when late: nobody gains or loses by renewing early."""
+    start = old_expires_on if completed_on <= old_expires_on else completed_on
+    return pdf.years_later(start, rule.validity_years)
+
+
+# --- Rules ----------------------------------------------------------------------------------
+
+
+def rule_problems(
+    *,
+    course: CoursePage | None,
+    validity_years: int | None,
+    window_months: int | None,
+    path: str,
+    path_courses: list[CoursePage],
+) -> list[tuple[str | None, str]]:
+    """What is wrong with a rule, as (field, message); empty when it can be used."""
+    problems: list[tuple[str | None, str]] = []
+    if validity_years and window_months and window_months >= validity_years * 12:
+        problems.append(
+            (
+                "window_months",
+                _(
+                    "The window cannot open %(months)s months before expiry: a renewed "
+                    "certificate is valid for %(years)s years (%(limit)s months). Choose a "
+                    "shorter window."
+                )
+                % {"months": window_months, "years": validity_years, "limit": validity_years * 12},
+            )
+        )
+    if not path_courses:
+        problems.append(("path_courses", _("Choose the course that renews the certificate.")))
+    elif path == RenewalPath.REFRESHER and len(path_courses) > 1:
+        problems.append(
+            (
+                "path_courses",
+                _(
+                    "A refresher path has one course. To offer a choice, choose “Any course "
+                    "from a list”."
+                ),
+            )
+        )
+    renewed_key = canonical_course(course).translation_key if course is not None else None
+    for option in path_courses:
+        title = option.title
+        if option.translation_key == renewed_key:
+            problems.append(
+                (
+                    "path_courses",
+                    _(
+                        "“%(title)s” is the course being renewed. A person takes a course "
+                        "once, so choose a refresher course."
+                    )
+                    % {"title": title},
+                )
+            )
+        elif not option.live:
+            problems.append(
+                (
+                    "path_courses",
+                    _("“%(title)s” is not published. Publish it or choose another course.")
+                    % {"title": title},
+                )
+            )
+        elif not option.awards_certificate:
+            problems.append(
+                (
+                    "path_courses",
+                    _(
+                        "“%(title)s” does not award a certificate, so completing it cannot "
+                        "renew one."
+                    )
+                    % {"title": title},
+                )
+            )
+    return problems
+
+
+def rule_check(rule: RenewalRule) -> list[str]:
+    """The problems of a saved rule today (a path course unpublished or deleted since)."""
+    problems = rule_problems(
+        course=rule.course,
+        validity_years=rule.validity_years,
+        window_months=rule.window_months,
+        path=rule.path,
+        path_courses=list(rule.path_courses.order_by("pk")),
+    )
+    return [message for _field, message in problems]
+
+
+def rules_by_course_key() -> dict[Any, RenewalRule]:
+    """Every rule, by the translation key of the course it renews (there are few)."""
+    return {
+        rule.course.translation_key: rule
+        for rule in RenewalRule.objects.select_related("course").prefetch_related("path_courses")
+    }
+
+
+def counted_course(certificate: Certificate) -> CoursePage:
+    """The course a certificate counts for: its own, or the one it renews."""
+    return certificate.counts_for or certificate.course
+
+
+def rule_for(certificate: Certificate) -> RenewalRule | None:
+    key = counted_course(certificate).translation_key
+    return (
+        RenewalRule.objects.filter(course__translation_key=key)
+        .prefetch_related("path_courses")
+        .first()
+    )
+
+
+def _path_courses(rule: RenewalRule) -> list[CoursePage]:
+    return [canonical_course(course) for course in rule.path_courses.order_by("pk")]
+
+
+def _still_on_staff(person_id: int) -> bool:
+    return (
+        RoleMembership.objects.current()
+        .filter(person_id=person_id, role__in=LEARNER_ROLES, person__is_active=True)
+        .exists()
+    )
+
+
+# --- Notices -----------------------------------------------------------------------------------
+
+
+def _notify(renewal: Renewal, kind: str) -> bool:
+    """Send one notice of ``kind`` for ``renewal``, once. Returns whether it was sent."""
+    person = renewal.person
+    if not person.is_active:
+        return False
+    try:
+        with transaction.atomic():
+            RenewalNotice.objects.create(renewal=renewal, kind=kind)
+    except IntegrityError:
+        return False
+    certificate = renewal.certificate
+    language = person.preferred_language
+    course = renewal.enrolment.course if renewal.enrolment else None
+    with translation.override(language):
+        url = course.localized.get_url() if course is not None else None
+        link = settings.SITE_URL + (url or reverse("my_learning"))
+    send_templated_email(
+        "certificate_renewal_opened" if kind == "opened" else "certificate_renewal_due",
+        to=person.email,
+        language=language,
+        context={
+            "person": person,
+            "certificate": certificate,
+            "course_title": certificate.titles().get(language) or certificate.course_title,
+            "path_title": course.localized.title if course is not None else "",
+            "expires_text": pdf.long_date(renewal.expires_on, language),
+            "days": (renewal.expires_on - today_in_almaty()).days,
+            "link": link,
+        },
+    )
+    return True
+
+
+# --- Opening ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def renewal_open(*, certificate: Certificate, today: date | None = None) -> Renewal | None:
+    """Open the renewal of a valid certificate whose window has opened: enrol the person
+    in the first course of the path and tell them, in their language.
+
+    Repeat-safe: the certificate row is locked and a certificate has at most one renewal,
+    so a second call returns ``None`` and enrols nobody. Nothing is opened for a
+    certificate without a rule or an end date, already renewed, lapsed, for a person no
+    longer on a school's staff, or when the rule's path cannot be used (logged).
+    """
+    today = today or today_in_almaty()
+    certificate = (
+        Certificate.objects.select_for_update(of=("self",))
+        .select_related("person", "course", "counts_for")
+        .get(pk=certificate.pk)
+    )
+    if (
+        certificate.status != Certificate.Status.VALID
+        or certificate.expires_on is None
+        or certificate.person is None
+        or Renewal.objects.filter(certificate=certificate).exists()
+        or Certificate.objects.filter(renews=certificate).exists()
+    ):
+        return None
+    rule = rule_for(certificate)
+    if rule is None or today < window_opens_on(certificate.expires_on, rule):
+        return None
+    if today > lapses_after(certificate.expires_on, rule):
+        return None
+    person = certificate.person
+    if not _still_on_staff(person.pk):
+        return None
+    problems = rule_check(rule)
+    if problems:
+        logger.warning("Renewal rule %s cannot be used: %s", rule.pk, " ".join(problems))
+        return None
+    path = _path_courses(rule)
+    renewal = Renewal.objects.create(
+        certificate=certificate,
+        rule=rule,
+        person=person,
+        opened_on=today,
+        expires_on=certificate.expires_on,
+    )
+    # The first path course not completed yet: one already completed (a refresher taken
+    # in the previous cycle) cannot be taken again, as a person takes a course once.
+    taken = {e.course_id: e for e in Enrolment.objects.filter(person=person, course__in=path)}
+    choice = next((c for c in path if c.pk not in taken or not taken[c.pk].is_completed), None)
+    if choice is None:
+        renewal.note = "every renewal course already completed"
+        renewal.save(update_fields=["note"])
+        log(renewal, "certificates.renewal.open", user=None, data={"code": certificate.code})
+        logger.warning("Renewal %s has no course left to take", renewal.pk)
+        return renewal
+    enrolment = taken.get(choice.pk) or enrolment_create(
+        actor=person, person=person, course=choice, source=Enrolment.Source.RULE
+    )
+    renewal.enrolment = enrolment
+    renewal.save(update_fields=["enrolment"])
+    log(
+        renewal,
+        "certificates.renewal.open",
+        user=None,
+        data={"code": certificate.code, "enrolment": enrolment.pk, "course": enrolment.course_id},
+    )
+    _notify(renewal, "opened")
+    return renewal
+
+
+def governed_certificates() -> Any:
+    """Valid certificates with an end date of a course that has a renewal rule."""
+    keys = RenewalRule.objects.values("course__translation_key")
+    return Certificate.objects.filter(
+        status=Certificate.Status.VALID, expires_on__isnull=False
+    ).filter(
+        Q(counts_for__isnull=False, counts_for__translation_key__in=keys)
+        | Q(counts_for__isnull=True, course__translation_key__in=keys)
+    )
+
+
+def renewals_open(*, today: date | None = None, limit: int = 1000) -> int:
+    """Beat: open every renewal whose window has opened and that is not open yet (also
+    those whose after-commit task was lost). Each in its own transaction. Returns how many
+    were opened; ``limit`` at most, the rest on the next run."""
+    today = today or today_in_almaty()
+    rules = list(RenewalRule.objects.all())
+    if not rules:
+        return 0
+    widest = max(rule.window_months for rule in rules)
+    candidates = (
+        governed_certificates()
+        .filter(expires_on__lte=months_after(today, widest))
+        .exclude(Exists(Renewal.objects.filter(certificate=OuterRef("pk"))))
+        .exclude(Exists(Certificate.objects.filter(renews=OuterRef("pk"))))
+        .order_by("expires_on", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    return sum(
+        renewal_open(certificate=Certificate(pk=pk), today=today) is not None
+        for pk in list(candidates)
+    )
+
+
+# --- Following up -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def renewal_cancel(*, renewal: Renewal, note: str, actor: Any = None) -> bool:
+    """Close an open renewal that no longer applies. The path enrolment stays (the person
+    may go on learning); completing it then issues an ordinary certificate that renews
+    nothing, so nothing is counted twice. Audited. Repeat-safe."""
+    renewal = Renewal.objects.select_for_update().get(pk=renewal.pk)
+    if renewal.status != Renewal.Status.OPEN:
+        return False
+    renewal.status = Renewal.Status.CANCELLED
+    renewal.closed_at = timezone.now()
+    renewal.note = note
+    renewal.save(update_fields=["status", "closed_at", "note"])
+    log(
+        renewal,
+        "certificates.renewal.cancel",
+        user=actor,
+        data={"code": renewal.certificate.code, "note": note},
+    )
+    return True
+
+
+def certificate_revoked(*, certificate: Certificate, actor: Any) -> None:
+    """A revoked certificate is not renewed: its open renewal is cancelled."""
+    renewal = Renewal.objects.filter(certificate=certificate, status=Renewal.Status.OPEN).first()
+    if renewal is not None:
+        renewal_cancel(renewal=renewal, note="certificate revoked", actor=actor)
+
+
+def renewals_follow_up(*, today: date | None = None) -> int:
+    """Beat: cancel the open renewals of people who left every school and of certificates
+    no longer valid, and send the reminder due for each other one (each once). Returns how
+    many reminders were sent."""
+    today = today or today_in_almaty()
+    sent = 0
+    open_renewals = Renewal.objects.filter(status=Renewal.Status.OPEN).select_related(
+        "certificate", "person", "enrolment__course", "rule"
+    )
+    for renewal in open_renewals.iterator():
+        if renewal.certificate.status != Certificate.Status.VALID:
+            renewal_cancel(renewal=renewal, note="certificate no longer valid")
+            continue
+        if not _still_on_staff(renewal.person_id):
+            renewal_cancel(renewal=renewal, note="left the school")
+            continue
+        if today > lapses_after(renewal.expires_on, renewal.rule):
+            renewal_cancel(renewal=renewal, note="lapsed")
+            continue
+        left = (renewal.expires_on - today).days
+        reached = [days for days in REMINDER_DAYS if 0 <= left <= days]
+        if reached:
+            with transaction.atomic():
+                sent += _notify(renewal, f"d{min(reached)}")
+    return sent
+
+
+# --- The renewed certificate -------------------------------------------------------------------
+
+
+def renewal_for_issue(*, enrolment: Enrolment, completed_on: date) -> Renewal | None:
+    """The open renewal that completing ``enrolment`` closes: the person's, with the
+    enrolment's course on its path, of a certificate still valid and not lapsed."""
+    course = canonical_course(enrolment.course)
+    candidates = (
+        Renewal.objects.select_for_update(of=("self",))
+        .filter(
+            person_id=enrolment.person_id,
+            status=Renewal.Status.OPEN,
+            certificate__status=Certificate.Status.VALID,
+            rule__path_courses=course,
+        )
+        .select_related("certificate__course", "certificate__counts_for", "rule")
+        .order_by("expires_on", "pk")
+    )
+    for renewal in candidates:
+        if completed_on <= lapses_after(renewal.expires_on, renewal.rule):
+            return renewal
+    return None
+
+
+def renewed_fields(*, certificate: Certificate, renewal: Renewal) -> None:
+    """Make an unsaved certificate the renewal of ``renewal``'s certificate: its dates,
+    what it counts for, and its link back."""
+    old = renewal.certificate
+    certificate.renews = old
+    certificate.counts_for = counted_course(old)
+    certificate.expires_on = renewed_expiry(
+        old_expires_on=renewal.expires_on, completed_on=certificate.completed_on, rule=renewal.rule
+    )
+    certificate.snapshot["expires_on"] = certificate.expires_on.isoformat()
+    certificate.snapshot["renews"] = old.code
+
+
+def carry_over(*, old: Certificate, new: Certificate) -> None:
+    """A reissued renewal stays a renewal: the replacement (unsaved) counts for the same
+    course, keeps the renewed end date, and takes over the link to the certificate it
+    renews, so that neither "trained" nor the verification page loses it."""
+    if old.counts_for_id is None:
+        return
+    new.counts_for_id = old.counts_for_id
+    new.expires_on = old.expires_on
+    new.snapshot["expires_on"] = old.expires_on.isoformat() if old.expires_on else None
+    if old.renews_id is not None:
+        new.renews_id = old.renews_id
+        new.snapshot["renews"] = old.snapshot.get("renews")
+        Certificate.objects.filter(pk=old.pk).update(renews=None)
+
+
+def carried_over(*, old: Certificate, new: Certificate) -> None:
+    """After the replacement of a renewal is saved, its renewal points at it."""
+    if new.renews_id is not None:
+        Renewal.objects.filter(renewed_certificate=old).update(renewed_certificate=new)
+
+
+def renewal_close(*, renewal: Renewal, certificate: Certificate) -> None:
+    """Record the renewed certificate on its renewal, in the issuing transaction."""
+    renewal.status = Renewal.Status.RENEWED
+    renewal.renewed_certificate = certificate
+    renewal.closed_at = timezone.now()
+    renewal.save(update_fields=["status", "renewed_certificate", "closed_at"])
+    log(
+        renewal,
+        "certificates.renewal.renew",
+        user=None,
+        data={"code": renewal.certificate.code, "renewed_by": certificate.code},
+    )
