@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from lms.mail import send_templated_email
+from core.mail import send_templated_email
 from people import scoping
 from people.models import User
 
