@@ -10,11 +10,9 @@ undefined (``None``) when both coders used one level only.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
-
-K = TypeVar("K", bound=Hashable)
+from typing import Any
 
 
 @dataclass
@@ -73,7 +71,7 @@ def quadratic_kappa(matrix: dict[tuple[int, int], int], levels: int) -> float | 
     )
     if expected == 0:
         return None
-    return round(1 - observed / expected, 3)
+    return 1 - observed / expected
 
 
 def agreement_of(pairs: Iterable[tuple[int, int]], levels: int) -> Agreement:
@@ -84,24 +82,37 @@ def agreement_of(pairs: Iterable[tuple[int, int]], levels: int) -> Agreement:
 
 
 def agreement_by(
-    rows: Iterable[dict[str, Any]],
-    key: Callable[[dict[str, Any]], K | Iterable[K] | None],
+    rows: Iterable[Mapping[str, Any]],
+    key: Callable[[Mapping[str, Any]], Hashable | None],
     *,
     first: str = "score",
     second: str = "master_level",
     levels: str = "levels",
-    many: bool = False,
-) -> dict[K, Agreement]:
-    """Tally the pairs of ``rows`` per group in one pass. ``key`` gives a row's group (or,
-    with ``many``, its groups: a supervisor working in two regions counts in both);
-    a row whose key is ``None`` is left out."""
-    groups: dict[K, Agreement] = {}
+) -> dict[Any, Agreement]:
+    """Tally the pairs of ``rows`` per group, in one pass. ``key`` gives a row's group; a
+    row whose key is ``None`` is left out."""
+    return agreement_by_many(
+        rows,
+        lambda row: [] if (found := key(row)) is None else [found],
+        first=first,
+        second=second,
+        levels=levels,
+    )
+
+
+def agreement_by_many(
+    rows: Iterable[Mapping[str, Any]],
+    keys: Callable[[Mapping[str, Any]], Iterable[Hashable]],
+    *,
+    first: str = "score",
+    second: str = "master_level",
+    levels: str = "levels",
+) -> dict[Any, Agreement]:
+    """As ``agreement_by``, a row counting in each of its groups (a supervisor working in
+    two regions counts in both)."""
+    groups: dict[Any, Agreement] = {}
     for row in rows:
-        found = key(row)
-        if found is None:
-            continue
-        keys: Iterable[K] = found if many else [found]  # type: ignore[assignment,list-item]
-        for group in keys:
+        for group in keys(row):
             tally = groups.get(group)
             if tally is None:
                 tally = groups[group] = Agreement(levels=row[levels])

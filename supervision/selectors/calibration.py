@@ -27,7 +27,7 @@ from ..models import (
     Rubric,
     RubricVersion,
 )
-from .agreement import Agreement, agreement_by
+from .agreement import Agreement, agreement_by, agreement_by_many
 
 EXPIRING_DAYS = 60
 
@@ -193,12 +193,12 @@ def register_for(*, user: User, today: date, status: str = "") -> list[RegisterR
     supervisors = list(supervisors_for(user))
     rubrics = list(Rubric.objects.filter(is_active=True).order_by("session_type"))
     latest: dict[tuple[int, int], Calibration] = {}
-    for calibration in (
+    for found in (
         Calibration.objects.filter(supervisor__in=[s.pk for s in supervisors])
         .select_related("rubric")
         .order_by("valid_until", "pk")
     ):
-        latest[(calibration.supervisor_id, calibration.rubric_id)] = calibration
+        latest[(found.supervisor_id, found.rubric_id)] = found
     rows = []
     for supervisor in supervisors:
         for rubric in rubrics:
@@ -231,8 +231,9 @@ def agreement_report_for(*, user: User) -> AgreementReport:
     supervisor, per region (of the schools they supervise) and per month: one query for the
     scores, one for the regions, then one pass."""
     supervisors = {s.pk: s for s in supervisors_for(user)}
-    rows = list(
-        CalibrationScore.objects.filter(
+    rows: list[dict[str, Any]] = [
+        dict(row)
+        for row in CalibrationScore.objects.filter(
             attempt__supervisor__in=list(supervisors), attempt__submitted_at__isnull=False
         ).values(
             "score",
@@ -242,7 +243,7 @@ def agreement_report_for(*, user: User) -> AgreementReport:
             "attempt__submitted_at",
             "attempt__rubric_version_id",
         )
-    )
+    ]
     versions = {
         v.pk: v
         for v in RubricVersion.objects.filter(
@@ -274,10 +275,9 @@ def agreement_report_for(*, user: User) -> AgreementReport:
         lambda r: domain_names.get((r["attempt__rubric_version_id"], r["domain_key"])),
     )
     people = agreement_by(rows, lambda r: r["attempt__supervisor_id"])
-    by_region = agreement_by(
+    by_region = agreement_by_many(
         rows,
         lambda r: [region_names[pk] for pk in regions.get(r["attempt__supervisor_id"], ())],
-        many=True,
     )
     months = agreement_by(rows, lambda r: r["attempt__submitted_at"].strftime("%Y-%m"))
     return AgreementReport(

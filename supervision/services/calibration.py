@@ -160,7 +160,7 @@ def attempt_submit(
         if value in (None, ""):
             continue
         try:
-            number = int(value)  # type: ignore[arg-type]
+            number = int(value)
         except (TypeError, ValueError):
             number = 0
         if not 1 <= number <= version.scale_max:

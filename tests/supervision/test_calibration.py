@@ -203,7 +203,7 @@ def test_calibration_exercise_opens_only_with_whole_master_codes(world: World) -
     exercise = make_exercise(world.version, publish=False)
     with pytest.raises(PermissionDenied):
         services.exercise_publish(actor=world.supervisor_a1, exercise=exercise)
-    MasterCode.objects.filter(exercise=exercise).first().delete()  # type: ignore[union-attr]
+    MasterCode.objects.filter(exercise=exercise).first().delete()
     with pytest.raises(ValidationError, match="every indicator"):
         services.exercise_publish(actor=world.trainer, exercise=exercise)
     MasterCode.objects.create(exercise=exercise, indicator_key=keys(world)[0], level=9)
