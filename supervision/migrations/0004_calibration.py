@@ -22,11 +22,11 @@ class Migration(migrations.Migration):
             name='CalibrationSettings',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('pass_share', models.PositiveSmallIntegerField(default=80, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='agreement needed (% of indicators within one level)')),
+                ('pass_share', models.PositiveSmallIntegerField(default=80, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='agreement needed (percent of indicators within one level)')),
                 ('max_gap', models.PositiveSmallIntegerField(default=1, validators=[django.core.validators.MaxValueValidator(9)], verbose_name='largest difference allowed on any indicator (levels)')),
                 ('validity_days', models.PositiveSmallIntegerField(default=365, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1500)], verbose_name='calibration valid for (days)')),
                 ('required_for_practice', models.BooleanField(default=False, help_text="When on, a supervisor's observations count toward a person's observed practice only if the supervisor was calibrated on that rubric on the day of the visit.", verbose_name='count observations only by calibrated supervisors')),
-                ('double_coding_share', models.PositiveSmallIntegerField(default=10, validators=[django.core.validators.MaxValueValidator(100)], verbose_name='share of visits double-coded (%)')),
+                ('double_coding_share', models.PositiveSmallIntegerField(default=10, validators=[django.core.validators.MaxValueValidator(100)], verbose_name='share of visits double-coded (percent)')),
                 ('recalibration_window', models.PositiveSmallIntegerField(default=5, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(50)], verbose_name='double-coded visits looked at for recalibration')),
                 ('reminder_days', models.PositiveSmallIntegerField(default=30, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(180)], verbose_name='remind this many days before a calibration expires')),
             ],

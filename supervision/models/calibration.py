@@ -51,7 +51,7 @@ class CalibrationSettings(BaseGenericSetting):
     """The programme's rules for calibration and double-coded visits."""
 
     pass_share = models.PositiveSmallIntegerField(
-        _("agreement needed (% of indicators within one level)"),
+        _("agreement needed (percent of indicators within one level)"),
         default=80,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
     )
@@ -74,7 +74,7 @@ class CalibrationSettings(BaseGenericSetting):
         ),
     )
     double_coding_share = models.PositiveSmallIntegerField(
-        _("share of visits double-coded (%)"),
+        _("share of visits double-coded (percent)"),
         default=10,
         validators=[MaxValueValidator(100)],
     )
