@@ -26,8 +26,6 @@ class Migration(migrations.Migration):
                 ('max_gap', models.PositiveSmallIntegerField(default=1, validators=[django.core.validators.MaxValueValidator(9)], verbose_name='largest difference allowed on any indicator (levels)')),
                 ('validity_days', models.PositiveSmallIntegerField(default=365, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1500)], verbose_name='calibration valid for (days)')),
                 ('required_for_practice', models.BooleanField(default=False, help_text="When on, a supervisor's observations count toward a person's observed practice only if the supervisor was calibrated on that rubric on the day of the visit.", verbose_name='count observations only by calibrated supervisors')),
-                ('double_coding_share', models.PositiveSmallIntegerField(default=10, validators=[django.core.validators.MaxValueValidator(100)], verbose_name='share of visits double-coded (percent)')),
-                ('recalibration_window', models.PositiveSmallIntegerField(default=5, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(50)], verbose_name='double-coded visits looked at for recalibration')),
                 ('reminder_days', models.PositiveSmallIntegerField(default=30, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(180)], verbose_name='remind this many days before a calibration expires')),
             ],
             options={

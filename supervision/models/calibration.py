@@ -48,7 +48,7 @@ def version_is_retired(version: RubricVersion) -> bool:
 
 @register_setting(icon="tick")
 class CalibrationSettings(BaseGenericSetting):
-    """The programme's rules for calibration and double-coded visits."""
+    """The programme's rules for calibration."""
 
     pass_share = models.PositiveSmallIntegerField(
         _("agreement needed (percent of indicators within one level)"),
@@ -72,16 +72,6 @@ class CalibrationSettings(BaseGenericSetting):
             "When on, a supervisor's observations count toward a person's observed practice "
             "only if the supervisor was calibrated on that rubric on the day of the visit."
         ),
-    )
-    double_coding_share = models.PositiveSmallIntegerField(
-        _("share of visits double-coded (percent)"),
-        default=10,
-        validators=[MaxValueValidator(100)],
-    )
-    recalibration_window = models.PositiveSmallIntegerField(
-        _("double-coded visits looked at for recalibration"),
-        default=5,
-        validators=[MinValueValidator(1), MaxValueValidator(50)],
     )
     reminder_days = models.PositiveSmallIntegerField(
         _("remind this many days before a calibration expires"),

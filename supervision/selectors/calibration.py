@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from people import scoping
@@ -24,6 +24,8 @@ from ..models import (
     CalibrationAttempt,
     CalibrationExercise,
     CalibrationScore,
+    CalibrationSettings,
+    Observation,
     Rubric,
     RubricVersion,
 )
@@ -135,6 +137,21 @@ def attempt_result_for(*, user: User, attempt: CalibrationAttempt) -> AttemptRes
             )
         domains.append({"name": domain["name"], "agreement": tally, "indicators": indicators})
     return AttemptResult(attempt=attempt, domains=domains, overall=overall)
+
+
+def counted_observations(observations: QuerySet[Observation]) -> QuerySet[Observation]:
+    """The observations that count toward observed practice: all of them, or, when the
+    programme requires calibration, those whose supervisor was calibrated on the rubric on
+    the day of the visit (a calibration flagged for recalibration counts until the flag)."""
+    if not CalibrationSettings.load().required_for_practice:
+        return observations
+    calibrated = Calibration.objects.filter(
+        supervisor=OuterRef("visit__supervisor"),
+        rubric=OuterRef("rubric_version__rubric"),
+        calibrated_on__lte=OuterRef("visit__planned_on"),
+        valid_until__gte=OuterRef("visit__planned_on"),
+    ).filter(Q(flagged_at__isnull=True) | Q(flagged_at__date__gt=OuterRef("visit__planned_on")))
+    return observations.filter(Exists(calibrated))
 
 
 def calibration_current(*, supervisor: User, rubric: Rubric, day: date) -> Calibration | None:

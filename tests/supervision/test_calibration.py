@@ -268,3 +268,33 @@ def test_calibration_register_is_scoped_to_the_coordinators_region(world: World)
         (world.supervisor_b1, "never"),
     }
     assert calibration_selectors.register_for(user=world.supervisor_a1, today=TODAY) == []
+
+
+def test_calibration_required_for_observed_practice(world: World) -> None:
+    from people.roles import Role
+    from supervision.models import Visit
+
+    from .factories import make_visit, observe
+
+    visit = make_visit(world.year_a1, date(2026, 10, 20), state=Visit.State.IN_PROGRESS)
+    observe(visit, world.supervisor_a1, world.teacher_a1, Role.TEACHER, world.rubric)
+    Visit.objects.filter(pk=visit.pk).update(state=Visit.State.SUBMITTED)
+    practice = selectors.observed_practice_for
+    # Off by default: every submitted observation counts.
+    assert practice(person=world.teacher_a1)[0] == 1
+    rules = CalibrationSettings.load()
+    rules.required_for_practice = True
+    rules.save()
+    assert practice(person=world.teacher_a1)[0] == 0
+    # Calibrated after the visit: still does not count; before it, it does.
+    attempt = submit(world, make_exercise(world.version), [3, 3, 3])
+    calibration = attempt.calibration
+    assert calibration.calibrated_on == TODAY < visit.planned_on
+    assert practice(person=world.teacher_a1)[0] == 1
+    Calibration.objects.filter(pk=calibration.pk).update(calibrated_on=date(2026, 10, 21))
+    assert practice(person=world.teacher_a1)[0] == 0
+    # A flag for recalibration before the visit takes the calibration away from then on.
+    Calibration.objects.filter(pk=calibration.pk).update(calibrated_on=TODAY)
+    services.calibration_flag(calibration=calibration, visits=5, share=50.0, needed=80)
+    Calibration.objects.filter(pk=calibration.pk).update(flagged_at="2026-10-15T10:00:00+05:00")
+    assert practice(person=world.teacher_a1)[0] == 0
