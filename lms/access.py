@@ -245,6 +245,21 @@ ROUTES: dict[str, Access] = {
     "supervision:practice_person": role(
         SUPERVISION, "Observed practice of someone the reader oversees.", personal=True
     ),
+    "supervision:calibration_index": signed_in(
+        "A supervisor's own exercises and calibration history; others see a pointer."
+    ),
+    "supervision:calibration_register": role(
+        PLANNERS, "Calibration of the supervisors in the reader's region or nation."
+    ),
+    "supervision:agreement_report": role(
+        PLANNERS, "Agreement of the supervisors in the reader's region or nation."
+    ),
+    "supervision:calibration_take": role(
+        RECORDERS, "Scoring an exercise: training content, not anyone's record."
+    ),
+    "supervision:calibration_result": role(
+        RECORDERS, "A supervisor's own attempt; anyone else's is not found.", personal=True
+    ),
     "supervision:year_create": role(PLANNERS, "Opening a year at a school in scope."),
     "supervision:year_detail": role(
         SUPERVISION, "A school's year, for those who follow that school.", personal=True

@@ -200,6 +200,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "supervision.remind_overdue_action_points",
         "schedule": 60 * 60,
     },
+    "supervision-expiring-calibrations": {
+        "task": "supervision.remind_expiring_calibrations",
+        "schedule": 60 * 60 * 6,
+    },
     # Issue any certificate that completion did not get issued (the broker was down, a
     # worker died), and wake bulk certificate jobs that stalled.
     "certificates-reconcile": {"task": "certificates.reconcile", "schedule": 60 * 10},

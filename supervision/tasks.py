@@ -26,3 +26,9 @@ def remind_unsubmitted_visits() -> int:
 def remind_overdue_action_points() -> int:
     """Tell the owner and the school's leaders about an open action point past its due date."""
     return services.reminders_overdue_action_points(today=timezone.localdate())
+
+
+@shared_task(name="supervision.remind_expiring_calibrations", **RETRY)
+def remind_expiring_calibrations() -> int:
+    """Tell supervisors whose calibration ends soon; each calibration's reminder goes once."""
+    return services.reminders_expiring_calibrations(today=timezone.localdate())

@@ -3,7 +3,7 @@ names it by its unguessable public id; each name has its access policy in ``lms.
 
 from django.urls import include, path
 
-from .views import offline, oversight, plan, records, visits
+from .views import calibration, offline, oversight, plan, records, visits
 
 app_name = "supervision"
 
@@ -41,6 +41,14 @@ action_point = [
     path("delete/", records.action_point_delete, name="action_point_delete"),
 ]
 
+calibration_urls = [
+    path("", calibration.calibration_index, name="calibration_index"),
+    path("register/", calibration.calibration_register, name="calibration_register"),
+    path("agreement/", calibration.agreement_report, name="agreement_report"),
+    path("exercises/<uuid:public_id>/", calibration.calibration_take, name="calibration_take"),
+    path("attempts/<uuid:public_id>/", calibration.calibration_result, name="calibration_result"),
+]
+
 urlpatterns = [
     path("", plan.index, name="index"),
     path("caseload/", plan.caseload, name="caseload"),
@@ -53,6 +61,7 @@ urlpatterns = [
     path("practice/", oversight.practice_mine, name="practice_mine"),
     path("practice/<uuid:public_id>/", oversight.practice_person, name="practice_person"),
     path("schools/<slug:school_code>/years/new/", plan.year_create, name="year_create"),
+    path("calibration/", include(calibration_urls)),
     path("years/<uuid:public_id>/", include(year)),
     path("visits/<uuid:public_id>/", include(visit)),
     path("observations/<uuid:public_id>/", include(observation)),

@@ -7,17 +7,18 @@ observations keep the version they were made with.
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.log_actions import LogActionRegistry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import services
-from .models import Rubric
+from .models import CalibrationExercise, Rubric
 
 
 class RubricViewSet(SnippetViewSet):
@@ -45,7 +46,54 @@ class RubricViewSet(SnippetViewSet):
 register_snippet(RubricViewSet)
 
 
+class CalibrationExerciseViewSet(SnippetViewSet):
+    """Trainers write calibration exercises as they write rubrics. Saving checks the master
+    codes; an exercise reaches supervisors only when "open to supervisors" is ticked and
+    every indicator of its rubric version has a master code."""
+
+    model = CalibrationExercise
+    icon = "tick"
+    menu_label = gettext_lazy("Calibration exercises")
+    menu_order = 321
+    add_to_admin_menu = True
+    list_display = ["name", "rubric_version", "is_published", "updated_at"]
+    list_filter = ["is_published"]
+    search_fields = ["name_kk", "name_ru", "name_en"]
+    panels = [
+        FieldRowPanel(
+            [FieldPanel("name_kk"), FieldPanel("name_ru"), FieldPanel("name_en")],
+            heading=gettext_lazy("Title"),
+        ),
+        FieldPanel("rubric_version"),
+        MultiFieldPanel(
+            [FieldPanel("lesson_kk"), FieldPanel("lesson_ru"), FieldPanel("lesson_en")],
+            heading=gettext_lazy("The lesson"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("video"), FieldPanel("captions")], heading=gettext_lazy("Video")
+        ),
+        InlinePanel("photos", label=gettext_lazy("Photos")),
+        InlinePanel(
+            "master_codes",
+            label=gettext_lazy("Master codes"),
+            panels=[
+                FieldPanel("indicator_key"),
+                FieldPanel("level"),
+                FieldPanel("rationale_kk"),
+                FieldPanel("rationale_ru"),
+                FieldPanel("rationale_en"),
+            ],
+        ),
+        FieldPanel("is_published"),
+    ]
+
+
+register_snippet(CalibrationExerciseViewSet)
+
+
 def _publish(request: HttpRequest, rubric: Any) -> None:
+    if isinstance(rubric, CalibrationExercise):
+        _open_exercise(request, rubric)
     if isinstance(rubric, Rubric):
         version = services.rubric_publish(actor=request.user, rubric=rubric)  # type: ignore[arg-type]
         messages.info(
@@ -53,6 +101,21 @@ def _publish(request: HttpRequest, rubric: Any) -> None:
             _("Observations from now on use version %(number)s of this rubric.")
             % {"number": version.number},
         )
+
+
+def _open_exercise(request: HttpRequest, exercise: CalibrationExercise) -> None:
+    """Ticking "open to supervisors" opens the exercise only if its master codes are whole;
+    otherwise it stays closed and the trainer is told why."""
+    if not exercise.is_published:
+        return
+    CalibrationExercise.objects.filter(pk=exercise.pk).update(is_published=False)
+    exercise.is_published = False
+    try:
+        services.exercise_publish(actor=request.user, exercise=exercise)  # type: ignore[arg-type]
+    except (ValidationError, PermissionDenied) as error:
+        for text in getattr(error, "messages", [str(error)]):
+            messages.error(request, text)
+        messages.warning(request, _("The exercise was saved but is not open to supervisors."))
 
 
 @hooks.register("after_create_snippet")
@@ -156,6 +219,36 @@ def register_supervision_actions(actions: LogActionRegistry) -> None:
         "supervision.action_point.review",
         gettext_lazy("Review action point"),
         gettext_lazy("Action point reviewed"),
+    )
+    register(
+        "supervision.calibration.publish",
+        gettext_lazy("Open calibration exercise"),
+        gettext_lazy("Calibration exercise opened to supervisors"),
+    )
+    register(
+        "supervision.calibration.withdraw",
+        gettext_lazy("Close calibration exercise"),
+        gettext_lazy("Calibration exercise closed"),
+    )
+    register(
+        "supervision.calibration.start",
+        gettext_lazy("Start calibration exercise"),
+        gettext_lazy("Calibration exercise started"),
+    )
+    register(
+        "supervision.calibration.submit",
+        gettext_lazy("Submit calibration exercise"),
+        gettext_lazy("Calibration exercise submitted"),
+    )
+    register(
+        "supervision.calibration.calibrate",
+        gettext_lazy("Calibrate supervisor"),
+        gettext_lazy("Supervisor calibrated"),
+    )
+    register(
+        "supervision.calibration.flag",
+        gettext_lazy("Flag for recalibration"),
+        gettext_lazy("Supervisor flagged for recalibration"),
     )
     register(
         "supervision.reminder.send", gettext_lazy("Send reminder"), gettext_lazy("Reminder sent")

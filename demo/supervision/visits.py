@@ -19,6 +19,7 @@ from supervision.models import ActionPoint, Frequency, RubricVersion, Supervisio
 from ..loader import Text
 from ..people import PeopleSeedResult
 from .base import DATA, REASONS, SESSION_FOR_ROLE, Counts, State, at
+from .calibration import attempts as calibration_attempts
 from .records import VisitRecords
 from .rubrics import RUBRICS, rubric_version
 
@@ -50,6 +51,7 @@ class SupervisionSeeder(VisitRecords):
         )
         for index, school in enumerate(schools):
             self.school(index, school)
+        calibration_attempts(self.versions, self.counts, self.today)
         created = self.counts.created
         summary = ", ".join(f"{number} {name}" for name, number in created.items()) or "nothing new"
         self.out.write(f"Supervision demo: created {summary}.")

@@ -1,10 +1,21 @@
 """Supervision records: rubrics and their frozen versions, supervision years, visits,
-observations with scores, attachments, action points and their reviews, reminders sent.
+observations with scores, attachments, action points and their reviews, reminders sent;
+calibration exercises, attempts at them and the calibrations they earn.
 
 Children never appear: observations describe the practice of staff; a note may speak of
 "a pupil" but the product stores no child's name, diagnosis or PMPC conclusion.
 """
 
+from .calibration import (
+    Calibration,
+    CalibrationAttempt,
+    CalibrationExercise,
+    CalibrationScore,
+    CalibrationSettings,
+    ExercisePhoto,
+    MasterCode,
+    version_is_retired,
+)
 from .records import (
     ActionPoint,
     ActionPointReview,
@@ -25,7 +36,14 @@ __all__ = [
     "ActionPoint",
     "ActionPointReview",
     "Attachment",
+    "Calibration",
+    "CalibrationAttempt",
+    "CalibrationExercise",
+    "CalibrationScore",
+    "CalibrationSettings",
+    "ExercisePhoto",
     "Frequency",
+    "MasterCode",
     "Observation",
     "ObservationScore",
     "Reminder",
@@ -37,4 +55,5 @@ __all__ = [
     "attachment_path",
     "pick",
     "private_storage",
+    "version_is_retired",
 ]

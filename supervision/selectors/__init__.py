@@ -1,7 +1,8 @@
 """Reads of supervision, always through the reader's scope (``access`` on ``people.scoping``):
 ``plan`` (years, caseload, what a device keeps), ``visits`` (one visit and its page),
 ``records`` (observations, action points, attachments, rubric versions), ``oversight``
-(coverage) and ``practice`` (one person's observed practice).
+(coverage), ``practice`` (one person's observed practice), ``calibration`` (exercises,
+attempts, the register and the agreement report) and ``agreement`` (the statistics).
 
 The number of queries of each list does not grow with the number of rows: related rows
 come with ``select_related``/``prefetch_related``, counts with ``annotate``.

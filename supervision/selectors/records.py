@@ -20,6 +20,7 @@ from ..models import (
     Rubric,
     RubricVersion,
 )
+from .calibration import counted_observations
 
 
 def _observation_condition(user: User) -> Q:
@@ -63,13 +64,17 @@ def observed_practice_for(*, person: User) -> tuple[int, float | None, int]:
     """(number of submitted observations of ``person``, their mean score, top of scale).
 
     Each observation weighs the same. Observations made on scales of different lengths
-    are put on the longest one first (1 stays 1, each top becomes the top).
+    are put on the longest one first (1 stays 1, each top becomes the top). When the
+    programme requires calibration, only observations by a supervisor calibrated on the
+    rubric on the day of the visit count (``calibration.counted_observations``).
     """
     rows = list(
-        Observation.objects.filter(
-            observed_person=person,
-            is_complete=True,
-            visit__state__in=SUBMITTED_STATES,
+        counted_observations(
+            Observation.objects.filter(
+                observed_person=person,
+                is_complete=True,
+                visit__state__in=SUBMITTED_STATES,
+            )
         )
         .exclude(average_score__isnull=True)
         .values_list("average_score", "scale_max")

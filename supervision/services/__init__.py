@@ -1,6 +1,7 @@
 """Every change to supervision, one module per thing a person does: ``rubrics`` (versions),
 ``plan`` (years and their visits), ``transitions`` (a visit's moves), ``records`` (notes,
-attachments, action points), ``observations``, ``reminders``; ``emails`` are sent after
+attachments, action points), ``observations``, ``reminders``, ``calibration`` (exercises,
+attempts, calibrations and their expiry reminders); ``emails`` are sent after
 commit by the moves.
 
 Each service runs in one transaction, checks the actor's capacity at the school
@@ -11,6 +12,15 @@ state does not allow it), and leave nothing half-saved.
 """
 
 from ..moves import TRANSITIONS, Move
+from .calibration import (
+    attempt_start,
+    attempt_submit,
+    calibration_flag,
+    calibration_remind,
+    exercise_publish,
+    exercise_withdraw,
+    reminders_expiring_calibrations,
+)
 from .observations import observation_delete, observation_save
 from .plan import plan_dates, school_day, visit_add, year_create, year_update
 from .records import (
@@ -47,10 +57,17 @@ __all__ = [
     "action_point_save",
     "attachment_add",
     "attachment_delete",
+    "attempt_start",
+    "attempt_submit",
+    "calibration_flag",
+    "calibration_remind",
+    "exercise_publish",
+    "exercise_withdraw",
     "observation_delete",
     "observation_save",
     "plan_dates",
     "reminder_send",
+    "reminders_expiring_calibrations",
     "reminders_overdue_action_points",
     "reminders_unsubmitted_visits",
     "reminders_upcoming_visits",

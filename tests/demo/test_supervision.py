@@ -74,3 +74,25 @@ def test_the_demo_covers_every_school_state_and_language() -> None:
             .exclude(reviews__visit=visit)
             .exists()
         ), visit
+
+
+def test_the_demo_has_calibrated_and_uncalibrated_supervisors() -> None:
+    from people.models import User
+    from supervision.models import Calibration, CalibrationAttempt, CalibrationExercise
+    from supervision.selectors import calibration as calibration_selectors
+
+    seed()
+    assert CalibrationExercise.objects.filter(is_published=True).count() == 2
+    assert CalibrationAttempt.objects.filter(passed=True).exists()
+    assert CalibrationAttempt.objects.filter(passed=False).exists()
+    manager = User.objects.filter(memberships__role="programme_manager").first()
+    statuses = {
+        row.status
+        for row in calibration_selectors.register_for(user=manager, today=TODAY)
+        if row.rubric.session_type == "inclusive_lesson"
+    }
+    assert {"calibrated", "expiring", "never"} <= statuses
+    # The demo's own supervisor has exercises waiting.
+    own = User.objects.get(email__startswith="supervisor@")
+    assert not CalibrationAttempt.objects.filter(supervisor=own).exists()
+    assert not Calibration.objects.filter(supervisor=own).exists()

@@ -203,3 +203,35 @@ def pdf_file(name: str = "plan.pdf") -> SimpleUploadedFile:
     body = io.BytesIO()
     pdf.save(body)
     return SimpleUploadedFile(name, body.getvalue(), content_type="application/pdf")
+
+
+def make_exercise(
+    version: RubricVersion,
+    levels: dict[str, int] | None = None,
+    *,
+    publish: bool = True,
+    title: str = "A lesson on fractions",
+) -> Any:
+    """A calibration exercise on ``version`` with a master code per indicator (level 3
+    unless ``levels`` says otherwise), opened to supervisors unless ``publish`` is off."""
+    from supervision.models import CalibrationExercise, MasterCode
+
+    exercise = CalibrationExercise.objects.create(
+        rubric_version=version,
+        name_kk=f"{title} (kk)",
+        name_ru=f"{title} (ru)",
+        name_en=title,
+        lesson_ru="Учитель объясняет дроби; ученик с нарушением слуха сидит у окна.",
+        lesson_en="The teacher explains fractions; a pupil with a hearing loss sits by the window.",
+        is_published=publish,
+    )
+    levels = levels or {}
+    for key in version.indicator_keys():
+        MasterCode.objects.create(
+            exercise=exercise,
+            indicator_key=key,
+            level=levels.get(key, 3),
+            rationale_en=f"Why {key} is at this level",
+            rationale_ru=f"Почему {key} на этом уровне",
+        )
+    return exercise

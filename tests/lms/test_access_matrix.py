@@ -49,6 +49,8 @@ from supervision import services as supervision_services
 from supervision.models import (
     ActionPoint,
     Attachment,
+    CalibrationAttempt,
+    CalibrationExercise,
     Frequency,
     Observation,
     SupervisionYear,
@@ -67,6 +69,7 @@ from tests.factories.courses import course_page, module_page
 from tests.factories.supervision import (
     RubricFactory,
     add_point,
+    make_exercise,
     make_visit,
     make_year,
     observe,
@@ -121,6 +124,8 @@ class World:
     points_open: dict[str, ActionPoint] = field(default_factory=dict)
     attachments_done: dict[str, Attachment] = field(default_factory=dict)
     attachments_open: dict[str, Attachment] = field(default_factory=dict)
+    calibration_attempts: dict[str, CalibrationAttempt] = field(default_factory=dict)
+    exercise: CalibrationExercise | None = None
     imports: dict[str, StaffImport] = field(default_factory=dict)
     offers: dict[str, RoleOffer] = field(default_factory=dict)
     programme: Programme | None = None
@@ -213,7 +218,19 @@ def _build_world() -> World:
     # A supervision year per school: a submitted visit and a later one being recorded, each
     # with an observation of the learner, an action point they own and a photo.
     rubric = RubricFactory()
-    published(rubric)
+    version = published(rubric)
+    # A calibration exercise, and a submitted attempt at another by the supervisors of A1
+    # and B1: only its supervisor opens an attempt.
+    world.exercise = make_exercise(version)
+    attempted = make_exercise(version, title="Already scored")
+    for variant in ("a1", "b1"):
+        attempt = supervision_services.attempt_start(actor=supervisors[variant], exercise=attempted)
+        world.calibration_attempts[variant] = supervision_services.attempt_submit(
+            actor=supervisors[variant],
+            attempt=attempt,
+            scores=dict.fromkeys(version.indicator_keys(), 3),
+            today=timezone.localdate(),
+        )
     for variant, school in schools.items():
         supervisor = supervisors[variant]
         learner = learners[variant]
@@ -598,6 +615,20 @@ CASES = [
         "supervision:year_create",
         PLANS_YEARS,
         lambda w, v: {"school_code": w.schools[str(v)].code},
+    ),
+    Case("supervision:calibration_index", declared("supervision:calibration_index")),
+    Case("supervision:calibration_register", declared("supervision:calibration_register")),
+    Case("supervision:agreement_report", declared("supervision:agreement_report")),
+    Case(
+        "supervision:calibration_take",
+        declared("supervision:calibration_take"),
+        lambda w, v: {"public_id": w.exercise.public_id},
+    ),
+    # Each supervisor's own attempt only; nobody else opens it, national staff neither.
+    Case(
+        "supervision:calibration_result",
+        {"a1": frozenset({SUPERVISOR}), "b1": frozenset()},
+        public_id("calibration_attempts"),
     ),
     Case("supervision:year_detail", FOLLOWS_SCHOOL, public_id("years")),
     Case(
