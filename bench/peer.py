@@ -35,6 +35,23 @@ def figures(line: str) -> dict[str, float]:
     return {name: float(value) for name, value in FIGURE.findall(line)}
 
 
+def default_peer_bench() -> Path:
+    """``../shared/peer/wagtail_lms_bench.py`` beside the repository; in a git worktree,
+    beside the main checkout if not beside this one."""
+    relative = Path("..") / "shared" / "peer" / "wagtail_lms_bench.py"
+    candidates = [ROOT / relative]
+    common = subprocess.run(
+        ["git", "rev-parse", "--path-format=absolute", "--git-common-dir"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    if common.returncode == 0 and common.stdout.strip():
+        candidates.append(Path(common.stdout.strip()).parent / relative)
+    found = next((path for path in candidates if path.exists()), candidates[0])
+    return found.resolve()
+
+
 def ensure_peer_venv(venv: Path) -> Path:
     """The peer's interpreter, installing wagtail-lms into a fresh virtualenv if needed."""
     python = venv / "bin" / "python"
@@ -109,8 +126,9 @@ def main() -> None:
     parser.add_argument(
         "--peer-bench",
         type=Path,
-        default=ROOT.parent / "shared" / "peer" / "wagtail_lms_bench.py",
-        help="the peer's benchmark script (default: ../shared/peer/ from the repository)",
+        default=None,
+        help="the peer's benchmark script (default: ../shared/peer/ from the repository, "
+        "or from its main checkout when run in a git worktree)",
     )
     parser.add_argument("--peer-venv", type=Path, default=ROOT / "var" / "peer-venv")
     parser.add_argument("--rounds", type=int, default=3)
@@ -118,6 +136,8 @@ def main() -> None:
     parser.add_argument("--learners", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=30, help="measured requests per page")
     args = parser.parse_args()
+    if args.peer_bench is None:
+        args.peer_bench = default_peer_bench()
     if not args.peer_bench.exists():
         raise SystemExit(f"the peer's benchmark is not at {args.peer_bench}; pass --peer-bench")
 
