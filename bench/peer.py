@@ -41,7 +41,7 @@ def default_peer_bench() -> Path:
     relative = Path("..") / "shared" / "peer" / "wagtail_lms_bench.py"
     candidates = [ROOT / relative]
     common = subprocess.run(
-        ["git", "rev-parse", "--path-format=absolute", "--git-common-dir"],
+        ["git", "rev-parse", "--path-format=absolute", "--git-common-dir"],  # noqa: S607
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -56,20 +56,22 @@ def ensure_peer_venv(venv: Path) -> Path:
     """The peer's interpreter, installing wagtail-lms into a fresh virtualenv if needed."""
     python = venv / "bin" / "python"
     if python.exists():
-        check = subprocess.run(
+        check = subprocess.run(  # noqa: S603 - the peer's own interpreter
             [str(python), "-c", "import wagtail_lms"], capture_output=True, text=True
         )
         if check.returncode == 0:
             return python
     print(f"building the peer's virtualenv with {PEER_PACKAGE} ...", flush=True)
-    subprocess.run([sys.executable, "-m", "venv", "--clear", str(venv)], check=True)
-    subprocess.run([str(python), "-m", "pip", "install", "-q", PEER_PACKAGE], check=True)
+    subprocess.run([sys.executable, "-m", "venv", "--clear", str(venv)], check=True)  # noqa: S603
+    subprocess.run([str(python), "-m", "pip", "install", "-q", PEER_PACKAGE], check=True)  # noqa: S603
     return python
 
 
 def run(command: list[str], env: dict[str, str] | None = None) -> list[str]:
     """Run one benchmark; its output lines (stops the whole run if it fails)."""
-    process = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT)
+    process = subprocess.run(  # noqa: S603 - the benchmarks' own commands
+        command, capture_output=True, text=True, env=env, cwd=ROOT
+    )
     if process.returncode != 0:
         sys.stderr.write(process.stdout + process.stderr)
         raise SystemExit(f"failed (rc={process.returncode}): {' '.join(command)}")
@@ -159,7 +161,8 @@ def main() -> None:
                 ours_course.append(course)
                 ours_module.append(module)
             print(
-                f"round {number + 1} {side}: course_page_ms={course:.2f} module_page_ms={module:.2f}",
+                f"round {number + 1} {side}: "
+                f"course_page_ms={course:.2f} module_page_ms={module:.2f}",
                 flush=True,
             )
 
