@@ -11,7 +11,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from lms.celery import send_task_after_commit
+from core.tasks import send_task_after_commit
 from people.signals import observed_practice_changed, roles_changed
 
 from . import outline, services
