@@ -108,15 +108,13 @@ def _course_path(module: ModulePage) -> str:
 def shared_outline(course: CoursePage) -> SharedOutline:
     """The outline of ``course`` in the active language (cached)."""
     key = f"courses:outline:{course.path}:{translation.get_language()}"
-    return _cached(key, lambda: _build(course))  # type: ignore[no-any-return]
+    return _cached(key, lambda: _build(course))
 
 
 def shared_outline_of_module(module: ModulePage) -> SharedOutline:
     """The outline of the course ``module`` belongs to (cached; no query when cached)."""
     key = f"courses:outline:{_course_path(module)}:{translation.get_language()}"
-    return _cached(  # type: ignore[no-any-return]
-        key, lambda: _build(CoursePage.objects.get(path=_course_path(module)))
-    )
+    return _cached(key, lambda: _build(CoursePage.objects.get(path=_course_path(module))))
 
 
 def _build(course: CoursePage) -> SharedOutline:
@@ -146,7 +144,7 @@ def _build(course: CoursePage) -> SharedOutline:
     )
 
 
-def render_body(module: ModulePage, context: dict[str, Any], *, use_cache: bool) -> SafeString:
+def render_body(module: ModulePage, context: dict[Any, Any], *, use_cache: bool) -> SafeString:
     """The module's body as HTML: blocks that are the same for everyone come from the cache
     (per revision and language), a learner's knowledge check and reflection are rendered
     for this request."""
@@ -165,7 +163,7 @@ def render_body(module: ModulePage, context: dict[str, Any], *, use_cache: bool)
     return mark_safe("".join(html))  # noqa: S308 - each part is a block's rendered template
 
 
-def _render_shared(module: ModulePage, context: dict[str, Any]) -> list[str | None]:
+def _render_shared(module: ModulePage, context: dict[Any, Any]) -> list[str | None]:
     parts: list[str | None] = []
     for index, item in enumerate(module.body.raw_data):
         if item["type"] in PERSONAL_BLOCKS:
