@@ -45,7 +45,7 @@ class ModuleEntry:
     completion: str
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen: ``rules.Audience`` reads it as a plain record
 class AudienceEntry:
     role: str
     training_area_id: int | None

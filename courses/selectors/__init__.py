@@ -19,6 +19,7 @@ from people import scoping
 from people.models import RoleMembership, User
 from people.roles import LEARNER_ROLES
 
+from .. import rules
 from ..models import (
     CourseAudience,
     CoursePage,
@@ -27,26 +28,10 @@ from ..models import (
     ModulePage,
     Reflection,
 )
-from ..outline import AudienceEntry
 
 
 def _learner_roles(user: User) -> set[tuple[str, int | None]]:
     return set(scoping.scope_for(user).learner_roles)
-
-
-def _matches(
-    audiences: list[CourseAudience] | list[AudienceEntry], held: set[tuple[str, int | None]]
-) -> tuple[bool, bool]:
-    is_open = is_required = False
-    for audience in audiences:
-        if any(
-            role == audience.role
-            and (audience.training_area_id is None or area == audience.training_area_id)
-            for role, area in held
-        ):
-            is_open = True
-            is_required = is_required or audience.required
-    return is_open, is_required
 
 
 def courses_in_reading_language(courses: QuerySet[CoursePage]) -> dict[Any, CoursePage]:
@@ -125,7 +110,7 @@ def catalogue_for(*, user: User | Any, catalogue: Page | None = None) -> list[Co
     sees_all = scoping.scope_for(user).has_programme_role
     cards = []
     for key, course in courses.items():
-        is_open, is_required = _matches(list(course.audiences.all()), held)
+        is_open, is_required = rules.audience_match(course.audiences.all(), held)
         enrolment = enrolments.get(key)
         if is_open or enrolment is not None or sees_all:
             cards.append(CourseCard(course, enrolment, is_open, is_required))
@@ -161,9 +146,7 @@ def my_learning_for(*, user: User) -> MyLearning:
             translation_key__in=[e.course.translation_key for e in enrolments]
         ).defer_streamfields()
     )
-    condition = Q(pk__in=[])
-    for role, area in _learner_roles(user):
-        condition |= Q(role=role, training_area__isnull=True) | Q(role=role, training_area_id=area)
+    condition = rules.audience_condition(_learner_roles(user))
     required_keys = set(
         CourseAudience.objects.filter(required=True, course__translation_key__in=list(pages))
         .filter(condition)

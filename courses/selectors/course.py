@@ -11,7 +11,7 @@ from django.db.models import Exists
 
 from people.models import User
 
-from .. import outline
+from .. import outline, rules
 from ..models import (
     CoursePage,
     Enrolment,
@@ -21,7 +21,7 @@ from ..models import (
     Reflection,
 )
 from ..outline import CourseEntry, ModuleEntry, SharedOutline
-from . import _learner_roles, _matches, courses_in_reading_language
+from . import _learner_roles, courses_in_reading_language
 
 # --- A course --------------------------------------------------------------------------------
 
@@ -85,27 +85,17 @@ def _lock_reasons(
     course: CourseEntry,
     missing_prerequisites: list[CoursePage],
 ) -> list[str]:
-    """Why each module is locked ("" if open), by the same rules as
-    ``services.lock_reason``: enrolment, prerequisite courses, then sequence."""
-    from django.utils.translation import gettext as _
-
-    if enrolment is None or enrolment.status == Enrolment.Status.LEFT:
-        return [_("Enrol in the course to open its modules.")] * len(modules)
-    if missing_prerequisites:
-        reason = _("This module opens when you have completed: %(courses)s.") % {
-            "courses": ", ".join(p.title for p in missing_prerequisites)
-        }
-        return [reason] * len(modules)
-    reasons = []
-    earlier_done = True
-    for module in modules:
-        if course.sequential and module.is_required and not earlier_done:
-            reasons.append(_("Complete the modules before this one first."))
-        else:
-            reasons.append("")
-        if module.is_required and module.translation_key not in done:
-            earlier_done = False
-    return reasons
+    """Why each module is locked ("" if open), by ``rules.lock_reason`` as the services
+    apply it, from the cached outline and the learner's completions."""
+    enrolled = enrolment is not None and enrolment.status != Enrolment.Status.LEFT
+    titles = [p.title for p in missing_prerequisites]
+    waits = rules.sequence_waits(
+        course.sequential, [(m.is_required, m.translation_key in done) for m in modules]
+    )
+    return [
+        rules.lock_reason(enrolled=enrolled, missing_prerequisites=titles, waits_for_earlier=wait)
+        for wait in waits
+    ]
 
 
 def _enrolment_on(user: User | Any, course: CourseEntry) -> Enrolment | None:
@@ -146,7 +136,7 @@ def _person_outline(
     enrolment = _enrolment_on(user, shared.course)
     is_open = is_required = False
     if with_audience and getattr(user, "is_authenticated", False):
-        is_open, is_required = _matches(list(shared.audiences), _learner_roles(user))
+        is_open, is_required = rules.audience_match(shared.audiences, _learner_roles(user))
     done = _completed_keys(enrolment)
     missing = (
         _missing_prerequisites(user, shared.course)
