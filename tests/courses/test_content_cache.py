@@ -18,8 +18,7 @@ from courses import outline, services
 from courses.models import CoursePage, ModulePage
 from people.roles import Role
 from tests.factories import SchoolFactory, UserFactory, grant
-
-from .factories import course_page, module_page
+from tests.factories.courses import course_page, module_page
 
 pytestmark = pytest.mark.django_db
 
