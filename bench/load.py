@@ -93,8 +93,10 @@ PYTHON = str(VENV_BIN / "python") if (VENV_BIN / "python").exists() else sys.exe
 GUNICORN = str(VENV_BIN / "gunicorn")
 CELERY = str(VENV_BIN / "celery")
 POSTGRES = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-PREPARED_DB = "bench_load"
-RUN_DB = "bench_load_run"
+# On a machine shared with other engineers, each sets its own database name, Redis database
+# and port range (BENCH_DB, BENCH_REDIS_URL, BENCH_PORT) so that runs do not collide.
+PREPARED_DB = os.environ.get("BENCH_DB", "bench_load")
+RUN_DB = f"{PREPARED_DB}_run"
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
 WORKDIR = ROOT / "var" / "bench-load"
 MARKER = WORKDIR / "prepared.json"
@@ -148,6 +150,8 @@ def run(args: list[str], env: dict[str, str], timeout: float = 1800) -> None:
 
 
 def free_port() -> int:
+    if os.environ.get("BENCH_PORT"):
+        return int(os.environ["BENCH_PORT"])
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])

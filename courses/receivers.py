@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.tasks import send_task_after_commit
 from people.signals import observed_practice_changed, roles_changed
 
-from . import services
-from .models import CoursePage, ModulePage
+from . import outline, services
+from .models import CourseCatalogue, CoursePage, ModulePage
 
 
 @receiver(roles_changed)
@@ -55,3 +58,24 @@ def refresh_course(sender: Any, instance: Any, **kwargs: Any) -> None:
     course = _course_of(instance)
     if course is not None:
         send_task_after_commit("courses.course_refresh", course.pk)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def forget_cached_content(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """A catalogue, course or module changed what it shows (a translation sync publishes
+    the translation): cached outlines and module bodies are built anew."""
+    if isinstance(instance, CourseCatalogue | CoursePage | ModulePage):
+        outline.content_changed()
+
+
+def forget_content_on_save(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """Saved or deleted without a publish (a title fixed in the shell, a page deleted, an
+    image or document replaced): the cached outlines and bodies may show it."""
+    outline.content_changed()
+
+
+for _model in (CourseCatalogue, CoursePage, ModulePage, get_image_model(), get_document_model()):
+    post_save.connect(forget_content_on_save, sender=_model, dispatch_uid=f"content-{_model}")
+    post_delete.connect(forget_content_on_save, sender=_model, dispatch_uid=f"gone-{_model}")

@@ -309,13 +309,20 @@ class ModulePage(SignedInPageMixin, Page):
                 {"completion": _("A module completed by a reflection needs exactly one prompt.")}
             )
 
+    def _first_block(self, block_type: str) -> Any:
+        # Only the block asked for is made into Python values, not the whole body.
+        for index, item in enumerate(self.body.raw_data):
+            if item["type"] == block_type:
+                return self.body[index]
+        return None
+
     @property
     def knowledge_check(self) -> Any:
-        return next((b for b in self.body if b.block_type == "knowledge_check"), None)
+        return self._first_block("knowledge_check")
 
     @property
     def reflection_prompt(self) -> Any:
-        return next((b for b in self.body if b.block_type == "reflection"), None)
+        return self._first_block("reflection")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from ..selectors import module_state_for

@@ -18,6 +18,17 @@ def catalogue_url() -> str:
     return url() or "/"
 
 
+@register.simple_tag(takes_context=True)
+def module_body(context: template.Context, page: Any) -> str:
+    """The module's body: what is the same for everyone from the cache (per revision and
+    language), a learner's knowledge check and reflection rendered for this request; a
+    preview of an unpublished revision is rendered in full."""
+    from courses.outline import render_body
+
+    request = context.get("request")
+    return render_body(page, context.flatten(), use_cache=not getattr(request, "is_preview", False))
+
+
 @dataclass
 class OptionView:
     id: str

@@ -412,6 +412,8 @@ def test_syncing_after_the_source_changes_updates_the_translation_and_keeps_the_
     client.post(reverse("course_enrol", args=[russian.pk]))
     client.post(reverse("module_done", args=[first_ru.pk]))
     enrolment = Enrolment.objects.get(person=learner)
+    before = client.get(russian.url).context["outline"].modules[0].module
+    assert before.estimated_minutes == 10  # the outline is cached from here on
 
     # A lead trainer changes the course as first written and publishes it.
     course = CoursePage.objects.get(pk=translated_course.pk)
@@ -441,8 +443,10 @@ def test_syncing_after_the_source_changes_updates_the_translation_and_keeps_the_
     assert russian.live
     assert first_ru.live
 
-    # Reading on in Russian: still the one enrolment, with its progress.
-    assert client.get(russian.url).context["outline"].enrolment.pk == enrolment.pk
+    # Reading on in Russian: the synced outline, still the one enrolment, with its progress.
+    outline = client.get(russian.url).context["outline"]
+    assert outline.modules[0].module.estimated_minutes == 25
+    assert outline.enrolment.pk == enrolment.pk
     assert Enrolment.objects.filter(person=learner).count() == 1
     enrolment.refresh_from_db()
     assert enrolment.required_done == 1

@@ -64,7 +64,7 @@ class TestLearnerPages:
         assert response.status_code == 302
         assert Enrolment.objects.filter(person=tutor, course=course).exists()
         page = client.get(course.url)
-        assert page.context["outline"].resume == modules_of(course)[0]
+        assert page.context["outline"].resume.pk == modules_of(course)[0].pk
 
     def test_a_locked_module_explains_why(self, client: Client, tutor: Any) -> None:
         course = course_page(modules=2, sequential=True)
@@ -196,7 +196,7 @@ class TestQueryCounts:
         return course, tutor
 
     @pytest.mark.parametrize(("modules", "learners"), [(3, 2), (20, 30)])
-    def test_learner_pages_stay_within_fifteen_queries(
+    def test_learner_pages_stay_within_ten_queries(
         self, client: Client, django_assert_max_num_queries: Any, modules: int, learners: int
     ) -> None:
         course, tutor = self.build(modules, learners)
@@ -204,7 +204,7 @@ class TestQueryCounts:
         module = modules_of(course)[1]
         for url in (course.url, module.url, reverse("my_learning"), "/kk/courses/"):
             client.get(url)  # warm the per-process caches
-            with django_assert_max_num_queries(15):
+            with django_assert_max_num_queries(10):
                 assert client.get(url).status_code == 200
 
 

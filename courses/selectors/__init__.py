@@ -8,10 +8,10 @@ matched to the page being read through Wagtail's ``translation_key``.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import translation
 from wagtail.models import Page
 
@@ -19,12 +19,11 @@ from people import scoping
 from people.models import RoleMembership, User
 from people.roles import LEARNER_ROLES
 
-from . import rules
-from .models import (
+from .. import rules
+from ..models import (
     CourseAudience,
     CoursePage,
     Enrolment,
-    KnowledgeCheckAttempt,
     ModuleCompletion,
     ModulePage,
     Reflection,
@@ -66,7 +65,7 @@ def catalogue_url() -> str | None:
     navigation links to it."""
     from django.core.cache import cache
 
-    from .models import CourseCatalogue
+    from ..models import CourseCatalogue
 
     key = f"courses:catalogue-url:{translation.get_language()}"
     url = cache.get(key)
@@ -117,208 +116,6 @@ def catalogue_for(*, user: User | Any, catalogue: Page | None = None) -> list[Co
             cards.append(CourseCard(course, enrolment, is_open, is_required))
     cards.sort(key=lambda card: (not card.is_required, card.enrolment is None, card.course.title))
     return cards
-
-
-# --- A course --------------------------------------------------------------------------------
-
-
-@dataclass
-class ModuleRow:
-    module: ModulePage
-    completed: bool
-    locked_reason: str
-    number: int
-
-
-@dataclass
-class CourseOutline:
-    course: CoursePage
-    enrolment: Enrolment | None
-    modules: list[ModuleRow]
-    is_open: bool
-    is_required: bool
-    missing_prerequisites: list[CoursePage] = field(default_factory=list)
-    resume: ModulePage | None = None
-
-    @property
-    def total_minutes(self) -> int:
-        return sum(row.module.estimated_minutes for row in self.modules)
-
-    @property
-    def can_enrol(self) -> bool:
-        return self.is_open and (
-            self.enrolment is None or self.enrolment.status == Enrolment.Status.LEFT
-        )
-
-    @property
-    def is_active(self) -> bool:
-        return self.enrolment is not None and self.enrolment.status != Enrolment.Status.LEFT
-
-
-def _missing_prerequisites(user: User, course: CoursePage) -> list[CoursePage]:
-    """Prerequisite courses the person has not completed, in the reading language."""
-    completed = Enrolment.objects.filter(person=user, status=Enrolment.Status.COMPLETED).values(
-        "course__translation_key"
-    )
-    missing = list(course.prerequisites.exclude(translation_key__in=completed))
-    if not missing:
-        return []
-    chosen = courses_in_reading_language(
-        CoursePage.objects.filter(translation_key__in=[p.translation_key for p in missing])
-    )
-    return [chosen[p.translation_key] for p in missing]
-
-
-def _lock_reasons(
-    modules: list[ModulePage],
-    enrolment: Enrolment | None,
-    course: CoursePage,
-    missing_prerequisites: list[CoursePage],
-) -> list[str]:
-    """Why each module is locked ("" if open), by ``rules.lock_reason`` as the services
-    apply it, from what the page has already loaded."""
-    enrolled = enrolment is not None and enrolment.status != Enrolment.Status.LEFT
-    titles = [p.title for p in missing_prerequisites]
-    waits = rules.sequence_waits(course.sequential, [(m.is_required, m.done) for m in modules])
-    return [
-        rules.lock_reason(enrolled=enrolled, missing_prerequisites=titles, waits_for_earlier=wait)
-        for wait in waits
-    ]
-
-
-def _enrolment_on(user: User | Any, course: CoursePage) -> Enrolment | None:
-    """The person's enrolment on the course, with ``has_missing_prerequisites`` telling
-    whether a prerequisite course is not completed yet (so that the common case, none,
-    costs no further query)."""
-    if not getattr(user, "is_authenticated", False):
-        return None
-    completed = Enrolment.objects.filter(person=user, status=Enrolment.Status.COMPLETED).values(
-        "course__translation_key"
-    )
-    missing = CoursePage.prerequisites.through.objects.filter(from_coursepage=course).exclude(
-        to_coursepage__translation_key__in=completed
-    )
-    return (
-        Enrolment.objects.filter(person=user, course__translation_key=course.translation_key)
-        .annotate(has_missing_prerequisites=Exists(missing))
-        .first()
-    )
-
-
-def _modules_with_completion(course: CoursePage, enrolment: Enrolment | None) -> list[ModulePage]:
-    """The live modules of ``course`` in order, each with ``done`` for the learner, in one
-    query (completions are matched by translation key, whatever language is read)."""
-    modules = ModulePage.objects.child_of(course).live().defer_streamfields().order_by("path")
-    if enrolment is None:
-        result = list(modules)
-        for module in result:
-            module.done = False
-        return result
-    return list(
-        modules.annotate(
-            done=Exists(
-                ModuleCompletion.objects.filter(
-                    enrolment=enrolment, module__translation_key=OuterRef("translation_key")
-                )
-            )
-        )
-    )
-
-
-def course_outline_for(
-    *, user: User | Any, course: CoursePage, with_audience: bool = True
-) -> CourseOutline:
-    """Everything the course page shows a person, in a fixed number of queries."""
-    enrolment = _enrolment_on(user, course)
-    is_open = is_required = False
-    if with_audience and getattr(user, "is_authenticated", False):
-        is_open, is_required = rules.audience_match(course.audiences.all(), _learner_roles(user))
-    modules = _modules_with_completion(course, enrolment)
-    missing = (
-        _missing_prerequisites(user, course)
-        if enrolment is not None and enrolment.has_missing_prerequisites  # type: ignore[attr-defined]
-        else []
-    )
-    reasons = _lock_reasons(modules, enrolment, course, missing)
-    rows = [
-        ModuleRow(module, module.done, reason, number)
-        for number, (module, reason) in enumerate(zip(modules, reasons, strict=True), start=1)
-    ]
-    resume = None
-    if enrolment is not None and enrolment.status == Enrolment.Status.ACTIVE:
-        resume = next(
-            (row.module for row in rows if not row.completed and not row.locked_reason), None
-        )
-    return CourseOutline(
-        course=course,
-        enrolment=enrolment,
-        modules=rows,
-        is_open=is_open,
-        is_required=is_required,
-        missing_prerequisites=missing,
-        resume=resume,
-    )
-
-
-# --- A module --------------------------------------------------------------------------------
-
-
-@dataclass
-class ModuleState:
-    course: CoursePage
-    enrolment: Enrolment | None
-    locked: str
-    completed: bool
-    number: int
-    count: int
-    previous: ModulePage | None
-    next: ModulePage | None
-    attempts: list[KnowledgeCheckAttempt] = field(default_factory=list)
-    reflections: list[Reflection] = field(default_factory=list)
-
-    @property
-    def last_attempt(self) -> KnowledgeCheckAttempt | None:
-        return self.attempts[-1] if self.attempts else None
-
-    @property
-    def passed(self) -> bool:
-        return any(attempt.passed for attempt in self.attempts)
-
-    @property
-    def reflection(self) -> Reflection | None:
-        return self.reflections[-1] if self.reflections else None
-
-
-def module_state_for(*, user: User | Any, module: ModulePage) -> ModuleState:
-    course = CoursePage.objects.parent_of(module).get()
-    outline = course_outline_for(user=user, course=course, with_audience=False)
-    rows = outline.modules
-    index = next((i for i, row in enumerate(rows) if row.module.pk == module.pk), None)
-    row = rows[index] if index is not None else None
-    state = ModuleState(
-        course=course,
-        enrolment=outline.enrolment,
-        locked=row.locked_reason if row else "",
-        completed=bool(row and row.completed),
-        number=(index or 0) + 1,
-        count=len(rows),
-        previous=rows[index - 1].module if index else None,
-        next=rows[index + 1].module if index is not None and index + 1 < len(rows) else None,
-    )
-    if outline.enrolment is not None:
-        if module.completion == ModulePage.Completion.KNOWLEDGE_CHECK or module.knowledge_check:
-            state.attempts = list(
-                KnowledgeCheckAttempt.objects.filter(
-                    enrolment=outline.enrolment, module__translation_key=module.translation_key
-                ).order_by("number")
-            )
-        if module.completion == ModulePage.Completion.REFLECTION or module.reflection_prompt:
-            state.reflections = list(
-                Reflection.objects.filter(
-                    enrolment=outline.enrolment, module__translation_key=module.translation_key
-                ).order_by("submitted_at")
-            )
-    return state
 
 
 # --- My learning -----------------------------------------------------------------------------
@@ -474,3 +271,34 @@ def completion_matrix(enrolments: list[Enrolment]) -> dict[int, dict[int, Module
         for completion in getattr(enrolment, "completion_list", []):
             matrix[enrolment.pk][completion.module_id] = completion
     return matrix
+
+
+# The course and module pages' reads, in their own module (it uses the helpers above).
+from .course import (  # noqa: E402
+    CourseOutline,
+    ModuleRow,
+    ModuleState,
+    course_outline_for,
+    module_state_for,
+)
+
+__all__ = [
+    "CourseCard",
+    "CourseOutline",
+    "LearningItem",
+    "ModuleRow",
+    "ModuleState",
+    "MyLearning",
+    "ReportRow",
+    "catalogue_for",
+    "catalogue_url",
+    "completion_matrix",
+    "course_outline_for",
+    "course_report_for",
+    "courses_in_reading_language",
+    "module_state_for",
+    "my_learning_for",
+    "page_in_reading_language",
+    "reflection_queue_for",
+    "report_courses_for",
+]
