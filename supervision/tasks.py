@@ -28,7 +28,7 @@ def remind_overdue_action_points() -> int:
     return services.reminders_overdue_action_points(today=timezone.localdate())
 
 
-@shared_task(name="supervision.remind_expiring_calibrations", **RETRY)
+@reliable_task("supervision.remind_expiring_calibrations")
 def remind_expiring_calibrations() -> int:
     """Tell supervisors whose calibration ends soon; each calibration's reminder goes once."""
     return services.reminders_expiring_calibrations(today=timezone.localdate())
