@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 
-from django.core.files.storage import Storage, storages
+from core.storage import private_storage
 
 from .models import Certificate
 
@@ -20,10 +20,6 @@ logger = logging.getLogger(__name__)
 
 class StoredPdfDamaged(RuntimeError):
     """The stored file is missing or is not the PDF the certificate was issued with."""
-
-
-def private_storage() -> Storage:
-    return storages["private"]
 
 
 def stored_pdf(certificate: Certificate) -> bytes:

@@ -27,6 +27,7 @@ from django.http import (
     HttpResponseRedirect,
     JsonResponse,
 )
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -101,7 +102,7 @@ def certificate_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @never_cache
-def certificate_download(request: HttpRequest, code: str) -> HttpResponse:
+def certificate_download(request: HttpRequest, code: str) -> HttpResponseBase:
     """The PDF exactly as stored when the certificate was issued, checked against the
     SHA-256 recorded then."""
     certificate = _certificate_or_404(request, code)

@@ -11,7 +11,7 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from lms.storage_config import storages_setting
+from core.storage import storages_setting
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -357,7 +357,7 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private")
 
 # Local disk with nothing set; an S3-compatible object store (two buckets, public and
-# private) with STORAGE_URL or AWS_STORAGE_BUCKET_NAME: see lms/storage_config.py.
+# private) with STORAGE_URL or AWS_STORAGE_BUCKET_NAME: see core/storage.py.
 STORAGES = storages_setting(
     env.ENVIRON,
     private_root=PRIVATE_MEDIA_ROOT,
