@@ -102,15 +102,26 @@ def storages_setting(
             "staticfiles": staticfiles,
         }
     options, public, private = found
+    from botocore.config import Config
+
+    # Path-style addresses work with every S3-compatible engine, not only Amazon's. A store
+    # that does not answer holds a request for seconds, not a minute; a request refused
+    # once is tried again.
+    addressing = "path" if "endpoint_url" in options else "auto"
+    client_config = Config(
+        signature_version="s3v4",
+        s3={"addressing_style": addressing},
+        connect_timeout=2,
+        read_timeout=20,
+        retries={"max_attempts": 3, "mode": "standard"},
+    )
     common = {
         **options,
-        "signature_version": "s3v4",
+        "client_config": client_config,
         # A second file under a taken name gets a new name, as on disk: nothing is
         # overwritten, and a failed save never replaces a file a row already points at.
         "file_overwrite": False,
         "default_acl": None,
-        # Path-style addresses work with every S3-compatible engine, not only Amazon's.
-        "addressing_style": "path" if "endpoint_url" in options else None,
     }
     return {
         # Media are public: their addresses carry no signature, so pages and renditions
