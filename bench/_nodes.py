@@ -264,14 +264,17 @@ class Browser:
     """One supervisor's session, sent to either node: the session lives in Redis and
     PostgreSQL, so a sign-in through one node holds on the other."""
 
-    def __init__(self, urls: list[str]) -> None:
+    def __init__(self, urls: list[str], number: int) -> None:
         self.urls = urls
         self.session = requests.Session()
+        # The person's own address, as the TLS proxy reports it.
+        self.address = f"127.9.{number % 250}.1"
 
     def _headers(self, node: int, extra: dict[str, str] | None = None) -> dict[str, str]:
         origin = self.urls[node].replace("http://", "https://")
         return {
             "X-Forwarded-Proto": "https",
+            "X-Forwarded-For": self.address,
             "Origin": origin,
             "Referer": origin + "/",
             **(extra or {}),
@@ -336,7 +339,7 @@ def cross_node_files(
     many were read back identical and how many were not."""
     good = bad = 0
     for number, (email, visit) in enumerate(people):
-        browser = Browser(urls)
+        browser = Browser(urls, number)
         if not browser.sign_in(email, password):
             bad += 1
             continue
