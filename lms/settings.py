@@ -12,6 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from kombu import Queue
 
+from core.queues import QUEUES, ROUTES
 from core.storage import storages_setting
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -185,34 +186,11 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.2,
     "interval_max": 0.5,
 }
-# Each kind of work has its own queue, so that a 10,000-certificate job never delays a
-# password-reset e-mail: run one worker per queue (README, "Production"). A worker started
-# without -Q consumes every queue, as on a single machine.
-CELERY_TASK_QUEUES = [
-    Queue(name) for name in ("default", "mail", "certificates", "imports", "reports", "reminders")
-]
+# Each kind of work has its own queue (core/queues.py); a worker started without -Q
+# consumes every queue, as on a single machine.
+CELERY_TASK_QUEUES = [Queue(name) for name in QUEUES]
 CELERY_TASK_DEFAULT_QUEUE = "default"
-CELERY_TASK_ROUTES = {
-    "core.email_send": {"queue": "mail"},
-    "certificates.certificate_issue": {"queue": "certificates"},
-    "certificates.job_run": {"queue": "certificates"},
-    "certificates.job_chunk": {"queue": "certificates"},
-    "certificates.reconcile": {"queue": "certificates"},
-    "programmes.staff_import_check": {"queue": "imports"},
-    "programmes.staff_import_commit": {"queue": "imports"},
-    "programmes.staff_imports_resume": {"queue": "imports"},
-    "programmes.person_refresh": {"queue": "reports"},
-    "programmes.refresh_all": {"queue": "reports"},
-    "courses.course_refresh": {"queue": "reports"},
-    "certificates.renewal_reminders_send": {"queue": "reminders"},
-    "supervision.remind_upcoming_visits": {"queue": "reminders"},
-    "supervision.remind_unsubmitted_visits": {"queue": "reminders"},
-    "supervision.remind_overdue_action_points": {"queue": "reminders"},
-    # Enrolment follows a role granted or a course changed: quick, and a person waits for it.
-    "courses.enrolment_rules_apply": {"queue": "default"},
-    "courses.rules_reconcile": {"queue": "default"},
-    "programmes.role_offer_enrol": {"queue": "default"},
-}
+CELERY_TASK_ROUTES = ROUTES
 # However many beat processes are started, only the one holding a lock in Redis sends.
 CELERY_BEAT_SCHEDULER = "core.beat.SingleBeatScheduler"
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
@@ -378,16 +356,12 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 # check who is asking.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private")
 
-# Local disk with nothing set; an S3-compatible object store (two buckets, public and
-# private) with STORAGE_URL or AWS_STORAGE_BUCKET_NAME: see core/storage.py.
+# Local disk with nothing set; two buckets with STORAGE_URL or AWS_* (core/storage.py).
+_STATIC = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 STORAGES = storages_setting(
     env.ENVIRON,
     private_root=PRIVATE_MEDIA_ROOT,
-    static_backend=(
-        "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    ),
+    static_backend="django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG else _STATIC,
 )
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365 if not DEBUG else 0
 WHITENOISE_USE_FINDERS = DEBUG

@@ -23,9 +23,9 @@ from django.test import Client
 from certificates.models import Certificate
 from core.pdf import LocalFileFetcher
 from core.storage import FILESYSTEM_BACKEND, s3_options, storages_setting
+from tests.factories.certificates import publish_template, signature
 
 from .conftest import World
-from .factories import publish_template, signature
 
 STATIC = "django.contrib.staticfiles.storage.StaticFilesStorage"
 
