@@ -68,7 +68,7 @@ beat: ## Celery beat, for scheduled reminders and reconciliation (needs REDIS_UR
 
 serve: ## Production-style server: collect static files and run gunicorn
 	$(MANAGE) collectstatic --no-input -v 0
-	$(BIN)/gunicorn lms.wsgi --bind 0.0.0.0:8000 --workers 3 --access-logfile -
+	GUNICORN_BIND=0.0.0.0:8000 WEB_CONCURRENCY=3 $(BIN)/gunicorn -c gunicorn.conf.py lms.wsgi
 
 bench-weight: $(VENV)/.installed node_modules/.installed ## Learner page weight and Lighthouse scores, served as in production
 	@workdir=$$(mktemp -d); trap 'rm -rf "$$workdir"' EXIT; \

@@ -1,6 +1,6 @@
 """Benchmark: the product under load, served as production serves it, on this machine only.
 
-    .venv/bin/python bench/load.py [--duration 60] [--soak] [--rebuild]
+    .venv/bin/python bench/load.py [--duration 60] [--soak] [--rebuild] [--nodes 2]
 
 1. Data. A PostgreSQL database of its own (``bench_load``) holds the demo programme
    (``migrate``, ``seed_demo``) and the benchmark's people, added through the product's
@@ -38,6 +38,15 @@ Statistics are reset once every user has signed in; the table covers the measure
 only. ``--soak`` runs 10 minutes and samples the resident memory of every gunicorn and
 Celery process every 15 s, then prints the series and its growth from the first to the
 last minute. The machine's load average is printed before, during and after the run.
+
+``--nodes 2`` runs the same load against two gunicorn nodes behind haproxy (round robin,
+``/readyz/`` health checks), each with local folders of its own, on an S3 API server (moto's,
+unless ``BENCH_STORAGE_URL`` names one), with one Celery worker for certificates and one for
+the other queues (``bench/_nodes.py``). A third of the way in, node 1 is stopped (SIGTERM)
+and started again a sixth later; failures within the retry window after either are counted
+apart. Afterwards, supervisors upload visit attachments through one node and read them back
+through the other. The last line then ends with ``nodes=2 cross_node_files=N`` (the files
+read back identical), and ``errors`` counts the failures outside the retry window.
 
 The last line printed is ``rps=X p95_ms=Y p99_ms=Z errors=N``; the exit status is 1 when
 the goal (at least 150 requests/s, p95 at most 250 ms, no errors) is missed. gunicorn and
@@ -78,6 +87,7 @@ from locust.stats import StatsEntry
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
+import _nodes  # noqa: E402
 from _load_data import (  # noqa: E402
     LEARNERS,
     MANAGERS,
@@ -94,7 +104,8 @@ GUNICORN = str(VENV_BIN / "gunicorn")
 CELERY = str(VENV_BIN / "celery")
 POSTGRES = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 # On a machine shared with other engineers, each sets its own database name, Redis database
-# and port range (BENCH_DB, BENCH_REDIS_URL, BENCH_PORT) so that runs do not collide.
+# and port range (BENCH_DB, BENCH_REDIS_URL, BENCH_PORT; BENCH_PORT_BASE for --nodes 2)
+# so that runs do not collide.
 PREPARED_DB = os.environ.get("BENCH_DB", "bench_load")
 RUN_DB = f"{PREPARED_DB}_run"
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
@@ -708,16 +719,17 @@ class Manager(Person):
 # --- Measuring ---------------------------------------------------------------------------------
 
 
-def processes(
-    server: subprocess.Popen, worker: subprocess.Popen
-) -> list[tuple[str, psutil.Process]]:
+def processes(running: Any) -> list[tuple[str, psutil.Process]]:
+    """The gunicorn and Celery processes now running (``running()`` names their roots)."""
+    servers, workers = running()
     found = []
-    for label, root in (("gunicorn", server), ("celery", worker)):
-        with contextlib.suppress(psutil.NoSuchProcess):
-            parent = psutil.Process(root.pid)
-            found.append((f"{label} main {parent.pid}", parent))
-            for child in parent.children(recursive=True):
-                found.append((f"{label} worker {child.pid}", child))
+    for label, roots in (("gunicorn", servers), ("celery", workers)):
+        for root in roots:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                parent = psutil.Process(root.pid)
+                found.append((f"{label} main {parent.pid}", parent))
+                for child in parent.children(recursive=True):
+                    found.append((f"{label} worker {child.pid}", child))
     return found
 
 
@@ -753,7 +765,11 @@ def line(entry: StatsEntry, elapsed: float) -> None:
 
 
 def measure(
-    args: argparse.Namespace, base_url: str, data: dict[str, Any], server: Any, worker: Any
+    args: argparse.Namespace,
+    base_url: str,
+    data: dict[str, Any],
+    running: Any,
+    cluster: Any = None,
 ) -> int:
     Learner.accounts = [learner_email(n) for n in range(args.learners)]
     Supervisor.accounts = [supervisor_email(n) for n in range(args.supervisors)]
@@ -782,7 +798,7 @@ def measure(
         print(f"  ! {error.occurrences} x {error.method} {error.name}: {error.error}")
     env.stats.reset_all()
     env.stats.clear_all()
-    procs = processes(server, worker)
+    procs = processes(running)
     cpu_before = cpu_seconds(procs)
     own_before = sum(psutil.Process().cpu_times()[:2])
     samples: list[tuple[float, dict[str, int]]] = []
@@ -792,7 +808,7 @@ def measure(
         start_at = time.monotonic()
         while True:
             rss = {}
-            for label, process in processes(server, worker):
+            for label, process in processes(running):
                 with contextlib.suppress(psutil.NoSuchProcess):
                     rss[label] = process.memory_info().rss
             samples.append((time.monotonic() - start_at, rss))
@@ -802,13 +818,21 @@ def measure(
     sampler = gevent.spawn(sample)
     say(f"measuring for {duration} s; load average {loadavg()}")
     started = time.monotonic()
+    window_errors: list[int] = []
+    restarter = (
+        gevent.spawn(restart_one_node, cluster, env, duration, window_errors)
+        if cluster is not None
+        else None
+    )
     gevent.sleep(duration)
+    if restarter is not None:
+        restarter.join(timeout=120)
     elapsed = time.monotonic() - started
     total = env.stats.total
     requests, p95 = total.num_requests, total.get_response_time_percentile(0.95) or 0
     p99 = total.get_response_time_percentile(0.99) or 0
     failures = total.num_failures
-    cpu_after = cpu_seconds(processes(server, worker))
+    cpu_after = cpu_seconds(processes(running))
     own_after = sum(psutil.Process().cpu_times()[:2])
     end_load = loadavg()
     sampler.kill()
@@ -830,11 +854,56 @@ def measure(
         memory_report(samples)
     if errors_before:
         print(f"(ramp-up had {errors_before} failed requests, not counted above)")
-    goal = rps >= GOAL_RPS and p95 <= GOAL_P95_MS and failures == 0
-    verdict = "met" if goal else "MISSED"
-    print(f"goal ({GOAL_RPS:.0f} rps, p95 <= {GOAL_P95_MS:.0f} ms, 0 errors): {verdict}")
-    print(f"rps={rps:.1f} p95_ms={p95:.0f} p99_ms={p99:.0f} errors={failures}", flush=True)
+    if cluster is None:
+        goal = rps >= GOAL_RPS and p95 <= GOAL_P95_MS and failures == 0
+        verdict = "met" if goal else "MISSED"
+        print(f"goal ({GOAL_RPS:.0f} rps, p95 <= {GOAL_P95_MS:.0f} ms, 0 errors): {verdict}")
+        print(f"rps={rps:.1f} p95_ms={p95:.0f} p99_ms={p99:.0f} errors={failures}", flush=True)
+        return 0 if goal else 1
+    in_window = sum(window_errors)
+    outside = failures - in_window
+    print(
+        f"node 1 stopped and started again mid-run; failed requests within "
+        f"{_nodes.RETRY_WINDOW_SECONDS} s of the stop or the restart: {in_window}"
+    )
+    people = [
+        (supervisor_email(n), data["recording_visits"][supervisor_email(n)])
+        for n in range(min(args.supervisors, 10))
+    ]
+    say("files written through one node and read through the other...")
+    good, bad = _nodes.cross_node_files(
+        [cluster.node_url(0), cluster.node_url(1)], people, PASSWORD
+    )
+    print(f"cross-node files: {good} read back identical, {bad} not")
+    goal = outside == 0 and good > 0 and bad == 0
+    print(
+        f"goal (0 errors after the retry window, cross-node files all correct): "
+        f"{'met' if goal else 'MISSED'}"
+    )
+    print(
+        f"rps={rps:.1f} p95_ms={p95:.0f} p99_ms={p99:.0f} errors={outside} "
+        f"nodes=2 cross_node_files={good}",
+        flush=True,
+    )
     return 0 if goal else 1
+
+
+def restart_one_node(cluster: Any, env: Environment, duration: int, window: list[int]) -> None:
+    """A third of the way in, stop node 1 (SIGTERM: it finishes its requests), and start it
+    again a sixth later; count the failures within the retry window after each."""
+    gevent.sleep(duration / 3)
+    for action in ("stop", "start"):
+        before = env.stats.total.num_failures
+        say(f"node 1: {action}")
+        if action == "stop":
+            cluster.stop_node(0)
+        else:
+            cluster.start_node(0)
+            say("node 1 ready again")
+        gevent.sleep(_nodes.RETRY_WINDOW_SECONDS)
+        window.append(env.stats.total.num_failures - before)
+        if action == "stop":
+            gevent.sleep(max(duration / 6 - _nodes.RETRY_WINDOW_SECONDS, 1))
 
 
 def memory_report(samples: list[tuple[float, dict[str, int]]]) -> None:
@@ -875,6 +944,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--duration", type=int, default=60, help="measured seconds (default 60)")
     parser.add_argument("--soak", action="store_true", help="10 minutes, with memory samples")
+    parser.add_argument(
+        "--nodes", type=int, default=1, choices=[1, 2], help="2: two nodes behind haproxy on S3"
+    )
     parser.add_argument("--rebuild", action="store_true", help="build the data anew")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--worker-class", default="sync", choices=["sync", "gthread"])
@@ -898,8 +970,19 @@ def main() -> int:
         with tempfile.TemporaryDirectory(prefix="lms-load-") as tmp_name:
             tmp = Path(tmp_name)
             fresh_copy(tmp)
-            with product(args, tmp) as (base_url, server, worker):
-                status = measure(args, base_url, data, server, worker)
+            if args.nodes == 2:
+                cluster = _nodes.Cluster(sys.modules[__name__], args, tmp)
+                with cluster.running():
+                    status = measure(
+                        args,
+                        cluster.base_url,
+                        data,
+                        lambda: (cluster.processes(), cluster.workers),
+                        cluster,
+                    )
+            else:
+                with product(args, tmp) as (base_url, server, worker):
+                    status = measure(args, base_url, data, lambda: ([server], [worker]))
     except KeyboardInterrupt:
         say("interrupted")
         status = 130

@@ -1,8 +1,9 @@
 """PDF rendering with WeasyPrint, shared by certificates and visit reports.
 
 Documents are rendered from HTML. They may refer to static files (``{% static %}`` URLs),
-to uploaded media and to ``data:`` URLs; the fetcher reads those from disk and refuses
-everything else, so rendering never goes to the network.
+to uploaded media and to ``data:`` URLs. The fetcher reads static files from disk and media
+through their storage (a local directory or a bucket), and refuses everything else, so
+rendering never fetches an address from the network.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -22,7 +24,8 @@ from weasyprint.urls import URLFetcherResponse
 
 
 class LocalFileFetcher(URLFetcher):
-    """Serves static and media URLs from disk; ``data:`` and ``file:`` pass through."""
+    """Serves static files from disk and media from their storage (a local directory or a
+    bucket); ``data:`` and ``file:`` pass through."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -36,42 +39,66 @@ class LocalFileFetcher(URLFetcher):
             raise
 
     def _fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
-        path = _local_path(url)
-        if path is not None:
-            mime_type, _encoding = mimetypes.guess_type(path.name)
+        found = _local_file(url)
+        if found is not None:
+            name, content = found
+            mime_type, _encoding = mimetypes.guess_type(name)
             return URLFetcherResponse(
-                url,
-                path.read_bytes(),
-                {"Content-Type": mime_type or "application/octet-stream"},
+                url, content, {"Content-Type": mime_type or "application/octet-stream"}
             )
         if url.startswith(("data:", "file:")):
             return super().fetch(url, headers)
         raise ValueError(f"PDF rendering does not fetch {url!r}")
 
 
-def _local_path(url: str) -> Path | None:
+def _local_file(url: str) -> tuple[str, bytes] | None:
+    """The name and content of the static file or stored medium ``url`` points at."""
     for prefix in (settings.SITE_URL, "http://localhost", ""):
-        for base, resolve in (
-            (settings.STATIC_URL, _static_path),
-            (settings.MEDIA_URL, _media_path),
-        ):
-            start = prefix + base
-            if start and url.startswith(start):
-                return resolve(url[len(start) :])
+        start = prefix + settings.STATIC_URL
+        if url.startswith(start):
+            return _static_file(url[len(start) :])
+    name = _media_name(url)
+    return None if name is None else _media_file(name)
+
+
+def _static_file(name: str) -> tuple[str, bytes] | None:
+    found = finders.find(name)
+    if found:
+        path = Path(found if isinstance(found, str) else found[0])
+    else:
+        path = Path(settings.STATIC_ROOT) / name
+        if not path.is_file():
+            return None
+    return name, path.read_bytes()
+
+
+def _media_name(url: str) -> str | None:
+    """The storage name of a medium's URL: under ``MEDIA_URL`` on disk, under the bucket's
+    address in an object store (the address ``storage.url`` gave when the document's
+    snapshot was taken)."""
+    starts = [prefix + settings.MEDIA_URL for prefix in (settings.SITE_URL, "http://localhost")]
+    starts.append(settings.MEDIA_URL)
+    starts.append(_media_base_url())
+    for start in starts:
+        if start and url.startswith(start):
+            return unquote(url[len(start) :].split("?", 1)[0])
     return None
 
 
-def _static_path(name: str) -> Path | None:
-    found = finders.find(name)
-    if found:
-        return Path(found if isinstance(found, str) else found[0])
-    candidate = Path(settings.STATIC_ROOT) / name
-    return candidate if candidate.is_file() else None
+def _media_base_url() -> str:
+    """The address of the default storage's root, whatever the backend."""
+    probe = "probe"
+    address = str(storages["default"].url(probe))
+    return address[: -len(probe)] if address.endswith(probe) else ""
 
 
-def _media_path(name: str) -> Path | None:
-    candidate = Path(storages["default"].path(name))
-    return candidate if candidate.is_file() else None
+def _media_file(name: str) -> tuple[str, bytes] | None:
+    storage = storages["default"]
+    try:
+        with storage.open(name, "rb") as handle:
+            return name, handle.read()
+    except (FileNotFoundError, OSError):
+        return None
 
 
 @lru_cache(maxsize=1)

@@ -132,7 +132,8 @@ INVITATION_TOKEN = ("token",)  # 256 random bits; only its hash is stored (peopl
 ROUTES: dict[str, Access] = {
     # lms: the shell.
     "root": public("Redirects to the home page in the visitor's language."),
-    "health": public("Load-balancer check; answers only that the database is up."),
+    "health": public("Liveness check; answers only that the process is up."),
+    "ready": public("Readiness check; says which of database, cache and storage answer."),
     "language_set": public("Switches the interface language; changes nothing else."),
     "home": public("Landing page for visitors; a signed-in person's own overview."),
     "my_data": signed_in("The signed-in person's own data export."),

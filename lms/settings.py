@@ -10,6 +10,10 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from kombu import Queue
+
+from core.queues import QUEUES, ROUTES
+from core.storage import storages_setting
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -182,6 +186,13 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.2,
     "interval_max": 0.5,
 }
+# Each kind of work has its own queue (core/queues.py); a worker started without -Q
+# consumes every queue, as on a single machine.
+CELERY_TASK_QUEUES = [Queue(name) for name in QUEUES]
+CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_TASK_ROUTES = ROUTES
+# However many beat processes are started, only the one holding a lock in Redis sends.
+CELERY_BEAT_SCHEDULER = "core.beat.SingleBeatScheduler"
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     # Enrol anyone a required course should have but does not (a role granted while the
     # worker was down, say).
@@ -369,20 +380,13 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 # check who is asking.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private")
 
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
-    },
-    "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
-    },
-}
+# Local disk with nothing set; two buckets with STORAGE_URL or AWS_* (core/storage.py).
+_STATIC = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+STORAGES = storages_setting(
+    env.ENVIRON,
+    private_root=PRIVATE_MEDIA_ROOT,
+    static_backend="django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG else _STATIC,
+)
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365 if not DEBUG else 0
 WHITENOISE_USE_FINDERS = DEBUG
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -14,6 +14,7 @@ from . import views
 urlpatterns = [
     path("", views.root, name="root"),
     path("healthz/", views.health, name="health"),
+    path("readyz/", views.ready, name="ready"),
     path("i18n/setlang/", language_set, name="language_set"),
     # The admin signs in through the product's sign-in page (with its throttling and MFA).
     path(

@@ -5,7 +5,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
+from core.health import readiness
 from people import scoping, selectors
 from people.models import RoleMembership, User
 
@@ -52,10 +52,19 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 def health(request: HttpRequest) -> JsonResponse:
-    """For load balancers: the process is up and the database answers."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
+    """Liveness, for a load balancer or a supervisor: the process answers. It touches no
+    database, so an outage elsewhere does not get every node restarted."""
     return JsonResponse({"status": "ok"})
+
+
+@never_cache
+def ready(request: HttpRequest) -> JsonResponse:
+    """Readiness: the database, the shared cache and the storages answer (503 if not)."""
+    checks = readiness()
+    ok = all(checks.values())
+    return JsonResponse(
+        {"status": "ok" if ok else "unavailable", "checks": checks}, status=200 if ok else 503
+    )
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:

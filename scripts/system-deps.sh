@@ -2,7 +2,8 @@
 # Installs the Debian/Ubuntu packages the product needs, if any are missing:
 # Pango and HarfBuzz's subsetter for WeasyPrint's PDFs, gettext for translations,
 # fonts that cover Kazakh letters, Chromium and Node.js for the browser tests,
-# poppler and zbar for tests that read rendered PDFs and QR codes.
+# poppler and zbar for tests that read rendered PDFs and QR codes, haproxy for the
+# two-node benchmark (bench/load.py --nodes 2).
 set -euo pipefail
 
 packages=(
@@ -12,6 +13,7 @@ packages=(
   gettext
   chromium nodejs npm
   poppler-utils zbar-tools
+  haproxy
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

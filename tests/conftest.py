@@ -2,7 +2,8 @@
 
 Tests marked ``postgres`` need ``DATABASE_URL`` to point at PostgreSQL; tests marked
 ``worker`` also need ``REDIS_URL``, and start a real Celery worker against the test
-database. Everything else runs on SQLite with tasks applied inline.
+database; tests marked ``s3`` need ``STORAGE_URL`` to point at an S3 API server.
+Everything else runs on SQLite with tasks applied inline.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils import translation
 
+from core.storage import s3_options
 from lms.celery import app as celery_app
 
 
@@ -33,6 +35,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
     has_redis = bool(os.environ.get("REDIS_URL"))
     has_chromium = shutil.which("chromium") is not None
+    has_s3 = s3_options(os.environ) is not None
     for item in items:
         if "postgres" in item.keywords and not on_postgres:
             item.add_marker(pytest.mark.skip(reason="needs DATABASE_URL pointing at PostgreSQL"))
@@ -44,6 +47,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             )
         if "browser" in item.keywords and not has_chromium:
             item.add_marker(pytest.mark.skip(reason="needs the system Chromium (apt: chromium)"))
+        if "s3" in item.keywords and not has_s3:
+            item.add_marker(
+                pytest.mark.skip(reason="needs STORAGE_URL pointing at an S3 API server")
+            )
 
 
 @pytest.fixture(autouse=True)

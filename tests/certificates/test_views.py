@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.test import Client
 
 from certificates import services
@@ -193,3 +194,25 @@ def test_a_revoked_certificate_stays_visible_to_its_owner_but_not_downloadable_f
     assert f"/en/certificates/{certificate.grouped_code}/download/" not in html
     detail = client.get(f"/en/certificates/{certificate.grouped_code}/").content.decode()
     assert "This certificate was revoked on" in detail
+
+
+def test_a_stored_pdf_that_no_longer_matches_its_sha256_is_never_handed_out(
+    world: World, certificate: Certificate, client: Client
+) -> None:
+    storage = services.private_storage()
+    original = storage.open(certificate.pdf_name, "rb").read()
+    storage.delete(certificate.pdf_name)
+    storage.save(certificate.pdf_name, ContentFile(original.replace(b"%%EOF", b"%%EOF ")))
+    client.force_login(world.tutor)
+    response = download(client, certificate)
+    assert response.status_code == 500
+    assert b"Something went wrong" in response.content
+    assert b"%PDF" not in response.content
+
+
+def test_a_stored_pdf_that_is_missing_is_an_error_not_an_empty_download(
+    world: World, certificate: Certificate, client: Client
+) -> None:
+    services.private_storage().delete(certificate.pdf_name)
+    client.force_login(world.tutor)
+    assert download(client, certificate).status_code == 500

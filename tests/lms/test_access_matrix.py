@@ -476,6 +476,7 @@ CASES = [
     # lms
     Case("root", declared("root")),
     Case("health", declared("health")),
+    Case("ready", declared("ready")),
     Case("home", declared("home")),
     Case(
         "language_set",

@@ -127,8 +127,43 @@ class TestHome:
         assert 'href="/admin/"' in client.get("/en/").content.decode()
 
 
-def test_health_check(client: Client, db: None) -> None:
+def test_liveness_answers_without_the_database(client: Client) -> None:
+    # No ``db`` fixture: a query here would fail the test.
     assert client.get("/healthz/").json() == {"status": "ok"}
+
+
+def test_readiness_covers_database_cache_and_storage(client: Client, db: None) -> None:
+    response = client.get("/readyz/")
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "ok",
+        "checks": {"database": True, "cache": True, "storage": True},
+    }
+
+
+@pytest.mark.parametrize("broken", ["database", "cache", "storage"])
+def test_a_node_whose_dependency_fails_is_not_ready(
+    client: Client, db: None, monkeypatch: pytest.MonkeyPatch, broken: str
+) -> None:
+    from django.core.cache import cache
+    from django.core.files.storage import storages
+    from django.db import connection
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError("unreachable")
+
+    if broken == "database":
+        monkeypatch.setattr(connection, "cursor", fail)
+    elif broken == "cache":
+        monkeypatch.setattr(cache, "get", lambda *args, **kwargs: None)  # Redis away: a miss
+    else:
+        monkeypatch.setattr(storages["private"], "exists", fail)
+    response = client.get("/readyz/")
+    monkeypatch.undo()  # the test database's own teardown needs its cursor back
+    assert response.status_code == 503
+    assert response.json()["status"] == "unavailable"
+    assert response.json()["checks"][broken] is False
+    assert sum(response.json()["checks"].values()) == 2
 
 
 @pytest.mark.parametrize(
