@@ -16,6 +16,7 @@ from wagtail.models import ModelLogEntry
 
 from courses.models import CoursePage, Enrolment
 from courses.selectors import courses_in_reading_language
+from lms import numbers
 from people import scoping
 from people.models import User
 
@@ -200,7 +201,7 @@ class JobProgress:
 
     @property
     def percent(self) -> int:
-        return 100 if not self.total else self.handled * 100 // self.total
+        return 100 if not self.total else numbers.percent(self.handled, self.total)
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -7,6 +7,7 @@ matched to the page being read through Wagtail's ``translation_key``.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -142,6 +143,7 @@ class ModuleRow:
     completed: bool
     locked_reason: str
     number: int
+    awaiting_review: bool = False  # a reflection sent, not yet reviewed by a trainer
 
 
 @dataclass
@@ -153,6 +155,11 @@ class CourseOutline:
     is_required: bool
     missing_prerequisites: list[CoursePage] = field(default_factory=list)
     resume: ModulePage | None = None
+
+    @property
+    def awaiting_review(self) -> list[ModuleRow]:
+        """Modules whose reflection waits for a trainer: the learner has nothing to do there."""
+        return [row for row in self.modules if row.awaiting_review]
 
     @property
     def total_minutes(self) -> int:
@@ -239,6 +246,7 @@ def _modules_with_completion(course: CoursePage, enrolment: Enrolment | None) ->
         result = list(modules)
         for module in result:
             module.done = False
+            module.awaiting_review = False
         return result
     return list(
         modules.annotate(
@@ -246,7 +254,14 @@ def _modules_with_completion(course: CoursePage, enrolment: Enrolment | None) ->
                 ModuleCompletion.objects.filter(
                     enrolment=enrolment, module__translation_key=OuterRef("translation_key")
                 )
-            )
+            ),
+            awaiting_review=Exists(
+                Reflection.objects.filter(
+                    enrolment=enrolment,
+                    module__translation_key=OuterRef("translation_key"),
+                    status=Reflection.Status.SUBMITTED,
+                )
+            ),
         )
     )
 
@@ -267,13 +282,19 @@ def course_outline_for(
     )
     reasons = _lock_reasons(modules, enrolment, course, missing)
     rows = [
-        ModuleRow(module, module.done, reason, number)
+        ModuleRow(module, module.done, reason, number, module.awaiting_review and not module.done)
         for number, (module, reason) in enumerate(zip(modules, reasons, strict=True), start=1)
     ]
     resume = None
     if enrolment is not None and enrolment.status == Enrolment.Status.ACTIVE:
+        # A module whose reflection waits for a trainer has nothing left for the learner.
         resume = next(
-            (row.module for row in rows if not row.completed and not row.locked_reason), None
+            (
+                row.module
+                for row in rows
+                if not row.completed and not row.locked_reason and not row.awaiting_review
+            ),
+            None,
         )
     return CourseOutline(
         course=course,
@@ -301,6 +322,7 @@ class ModuleState:
     next: ModulePage | None
     attempts: list[KnowledgeCheckAttempt] = field(default_factory=list)
     reflections: list[Reflection] = field(default_factory=list)
+    awaiting_review: bool = False
 
     @property
     def last_attempt(self) -> KnowledgeCheckAttempt | None:
@@ -326,6 +348,7 @@ def module_state_for(*, user: User | Any, module: ModulePage) -> ModuleState:
         enrolment=outline.enrolment,
         locked=row.locked_reason if row else "",
         completed=bool(row and row.completed),
+        awaiting_review=bool(row and row.awaiting_review),
         number=(index or 0) + 1,
         count=len(rows),
         previous=rows[index - 1].module if index else None,
@@ -345,6 +368,33 @@ def module_state_for(*, user: User | Any, module: ModulePage) -> ModuleState:
                 ).order_by("submitted_at")
             )
     return state
+
+
+REVIEW_TIME_SAMPLE = 20
+
+
+def reflection_review_days(*, course: CoursePage) -> int | None:
+    """How many days trainers have recently taken to review a reflection on this course
+    (the median of the last reviews, rounded up to whole days), or None with no history.
+
+    Told to a learner whose reflection waits, so that "waiting" comes with an expectation.
+    """
+    reviewed = (
+        Reflection.objects.filter(
+            enrolment__course__translation_key=course.translation_key, reviewed_at__isnull=False
+        )
+        .order_by("-reviewed_at")
+        .values_list("submitted_at", "reviewed_at")[:REVIEW_TIME_SAMPLE]
+    )
+    durations = sorted(
+        reviewed_at - submitted_at
+        for submitted_at, reviewed_at in reviewed
+        if reviewed_at is not None
+    )
+    if not durations:
+        return None
+    median = durations[len(durations) // 2]
+    return max(1, math.ceil(median.total_seconds() / 86400))
 
 
 # --- My learning -----------------------------------------------------------------------------

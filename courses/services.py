@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from lms import numbers
 from lms.mail import send_templated_email
 from people import scoping
 from people.models import Region, RoleMembership, School, User
@@ -219,7 +220,7 @@ def _recompute(enrolment: Enrolment, course: CoursePage | None = None) -> bool:
         enrolment.percent = 100
         enrolment.save(update_fields=fields)
         return False
-    enrolment.percent = (done * 100 // len(required)) if required else 0
+    enrolment.percent = numbers.percent(done, len(required))
     final = final_check_module(course)
     modules_done = (
         bool(required) and done == len(required) and (final is None or final.pk in done_ids)
@@ -425,14 +426,15 @@ def knowledge_check_submit(
         if question["kind"] == "single" and len(chosen) > 1:
             raise ValidationError(_("Choose one answer for each single-choice question."))
         correct += chosen == question["correct"]
-    score = correct * 100 // len(questions)
+    score = numbers.percent(correct, len(questions))
     attempt = KnowledgeCheckAttempt.objects.create(
         enrolment=enrolment,
         module=module,
         number=attempt_number,
         answers={q["id"]: sorted(answers[q["id"]]) for q in questions},
         score=score,
-        passed=score >= check.value["pass_mark"],
+        # decided on the exact share: a rounded 67% is not a pass mark of 67% met
+        passed=correct * 100 >= check.value["pass_mark"] * len(questions),
     )
     Enrolment.objects.filter(pk=enrolment.pk).update(
         last_activity_at=timezone.now(), last_module=module

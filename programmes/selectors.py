@@ -12,6 +12,7 @@ from typing import Any
 from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
 
+from lms import numbers
 from people import scoping
 from people.models import Region, RoleMembership, School, User
 from people.roles import LEARNER_ROLES, Role
@@ -108,7 +109,11 @@ class TargetProgress:
 
     @property
     def percent(self) -> int:
-        return min(100, self.trained * 100 // self.target.number) if self.target.number else 100
+        return (
+            min(100, numbers.percent(self.trained, self.target.number))
+            if self.target.number
+            else 100
+        )
 
     @property
     def behind(self) -> bool:
@@ -174,11 +179,13 @@ class AreaRow:
 
     @property
     def percent(self) -> int:
-        return self.trained * 100 // self.staff if self.staff else 0
+        return numbers.percent(self.trained, self.staff)
 
     @property
     def coverage(self) -> int | None:
-        return self.visits_done * 100 // self.visits_planned if self.visits_planned else None
+        return (
+            numbers.percent(self.visits_done, self.visits_planned) if self.visits_planned else None
+        )
 
     @property
     def behind(self) -> bool:

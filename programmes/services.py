@@ -19,6 +19,7 @@ from wagtail.log_actions import log
 
 from courses import services as course_services
 from courses.models import CoursePage, Enrolment
+from lms import numbers
 from people import scoping, staffing
 from people import services as people_services
 from people.models import RoleMembership, RoleOffer, User
@@ -491,5 +492,5 @@ def import_progress(staff_import: StaffImport) -> dict[str, Any]:
         "status": staff_import.status,
         "done": done,
         "total": staff_import.rows_total,
-        "percent": min(100, done * 100 // total) if staff_import.rows_total else 0,
+        "percent": numbers.percent(min(done, total), total) if staff_import.rows_total else 0,
     }

@@ -198,10 +198,12 @@ class CoursePage(SignedInPageMixin, Page):
         return self.observed_practice_count > 0
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from ..selectors import course_outline_for
+        from ..selectors import course_outline_for, reflection_review_days
 
         context = super().get_context(request, *args, **kwargs)
-        context["outline"] = course_outline_for(user=request.user, course=self)
+        context["outline"] = outline = course_outline_for(user=request.user, course=self)
+        if outline.awaiting_review:
+            context["review_days"] = reflection_review_days(course=self)
         return context
 
 
@@ -318,8 +320,10 @@ class ModulePage(SignedInPageMixin, Page):
         return next((b for b in self.body if b.block_type == "reflection"), None)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from ..selectors import module_state_for
+        from ..selectors import module_state_for, reflection_review_days
 
         context = super().get_context(request, *args, **kwargs)
-        context["state"] = module_state_for(user=request.user, module=self)
+        context["state"] = state = module_state_for(user=request.user, module=self)
+        if state.awaiting_review:
+            context["review_days"] = reflection_review_days(course=state.course)
         return context
