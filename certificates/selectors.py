@@ -14,9 +14,9 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from wagtail.models import ModelLogEntry
 
+from core import numbers
 from courses.models import CoursePage, Enrolment
 from courses.selectors import courses_in_reading_language
-from lms import numbers
 from people import scoping
 from people.models import User
 

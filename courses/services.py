@@ -21,8 +21,8 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from lms import numbers
-from lms.mail import send_templated_email
+from core import numbers
+from core.mail import send_templated_email
 from people import scoping
 from people.models import Region, RoleMembership, School, User
 from people.roles import LEARNER_ROLES

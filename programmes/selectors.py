@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
 
-from lms import numbers
+from core import numbers
 from people import scoping
 from people.models import Region, RoleMembership, School, User
 from people.roles import LEARNER_ROLES, Role

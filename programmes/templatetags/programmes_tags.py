@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from lms import numbers
+from core import numbers
 from programmes.selectors import ROLES
 
 register = template.Library()

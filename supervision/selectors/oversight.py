@@ -9,7 +9,7 @@ from datetime import date
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
-from lms import numbers
+from core import numbers
 from people import scoping
 from people.models import Region, School, User
 

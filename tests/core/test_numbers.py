@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lms.numbers import percent
+from core.numbers import percent
 
 
 @pytest.mark.parametrize(
