@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -229,7 +230,7 @@ class Target(ClusterableModel):
         scope = ", ".join(str(part) for part in parts) or str(_("all trained staff"))
         return str(
             _("%(number)s trained (%(scope)s) by %(date)s")
-            % {"number": self.number, "scope": scope, "date": self.deadline.strftime("%d.%m.%Y")}
+            % {"number": self.number, "scope": scope, "date": date_format(self.deadline, "j E Y")}
         )
 
     def place_filter(self) -> Q:
