@@ -185,10 +185,7 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     # Enrol anyone a required course should have but does not (a role granted while the
     # worker was down, say).
-    "courses-rules-reconcile": {
-        "task": "courses.rules_reconcile",
-        "schedule": 60 * 60 * 24,
-    },
+    "courses-rules-reconcile": {"task": "courses.rules_reconcile", "schedule": 60 * 60 * 24},
     # Supervision reminders: each is sent once (a unique row per reminder), so running
     # them often only makes them timely.
     "supervision-upcoming-visits": {
@@ -205,10 +202,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     },
     # Issue any certificate that completion did not get issued (the broker was down, a
     # worker died), and wake bulk certificate jobs that stalled.
-    "certificates-reconcile": {
-        "task": "certificates.reconcile",
-        "schedule": 60 * 10,
-    },
+    "certificates-reconcile": {"task": "certificates.reconcile", "schedule": 60 * 10},
     # Renewal reminders before certificates expire; each is sent once (a unique row).
     "certificates-renewal-reminders": {
         "task": "certificates.renewal_reminders_send",
@@ -217,10 +211,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     # Recompute every programme's stored training statuses. Each change already refreshes
     # the people it touches; this catches a status that ages (a certificate that expired
     # overnight) or an event that was lost.
-    "programmes-refresh-all": {
-        "task": "programmes.refresh_all",
-        "schedule": 60 * 60 * 24,
-    },
+    "programmes-refresh-all": {"task": "programmes.refresh_all", "schedule": 60 * 60 * 24},
     # Start again the staff imports queued while the broker was down (each imports once).
     "programmes-staff-imports-resume": {
         "task": "programmes.staff_imports_resume",
