@@ -7,7 +7,6 @@ matched to the page being read through Wagtail's ``translation_key``.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -342,33 +341,6 @@ def module_state_for(*, user: User | Any, module: ModulePage) -> ModuleState:
                 ).order_by("submitted_at")
             )
     return state
-
-
-REVIEW_TIME_SAMPLE = 20
-
-
-def reflection_review_days(*, course: CoursePage) -> int | None:
-    """How many days trainers have recently taken to review a reflection on this course
-    (the median of the last reviews, rounded up to whole days), or None with no history.
-
-    Told to a learner whose reflection waits, so that "waiting" comes with an expectation.
-    """
-    reviewed = (
-        Reflection.objects.filter(
-            enrolment__course__translation_key=course.translation_key, reviewed_at__isnull=False
-        )
-        .order_by("-reviewed_at")
-        .values_list("submitted_at", "reviewed_at")[:REVIEW_TIME_SAMPLE]
-    )
-    durations = sorted(
-        reviewed_at - submitted_at
-        for submitted_at, reviewed_at in reviewed
-        if reviewed_at is not None
-    )
-    if not durations:
-        return None
-    median = durations[len(durations) // 2]
-    return max(1, math.ceil(median.total_seconds() / 86400))
 
 
 # --- My learning -----------------------------------------------------------------------------

@@ -198,7 +198,8 @@ class CoursePage(SignedInPageMixin, Page):
         return self.observed_practice_count > 0
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from ..selectors import course_outline_for, reflection_review_days
+        from ..selectors import course_outline_for
+        from ..selectors_reviews import reflection_review_days
 
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = outline = course_outline_for(user=request.user, course=self)
@@ -320,7 +321,8 @@ class ModulePage(SignedInPageMixin, Page):
         return next((b for b in self.body if b.block_type == "reflection"), None)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from ..selectors import module_state_for, reflection_review_days
+        from ..selectors import module_state_for
+        from ..selectors_reviews import reflection_review_days
 
         context = super().get_context(request, *args, **kwargs)
         context["state"] = state = module_state_for(user=request.user, module=self)

@@ -12,7 +12,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from courses import selectors, services
+from courses import selectors_reviews, services
 from courses.models import Enrolment, ModulePage, Reflection
 from people.roles import Role
 from tests.factories import SchoolFactory, UserFactory, grant
@@ -94,7 +94,7 @@ class TestReflectionWaitingForReview:
                 submitted_at=reflection.reviewed_at
                 - datetime.timedelta(days=[1, 3, 4][index], hours=-1)
             )
-        assert selectors.reflection_review_days(course=course) == 3
+        assert selectors_reviews.reflection_review_days(course=course) == 3
 
         services.enrolment_create(actor=tutor, person=tutor, course=course)
         services.reflection_submit(person=tutor, module=first, text="I will change seating.")
@@ -104,7 +104,7 @@ class TestReflectionWaitingForReview:
 
     def test_no_history_means_no_invented_figure(self) -> None:
         course, _first, _second = reflection_course()
-        assert selectors.reflection_review_days(course=course) is None
+        assert selectors_reviews.reflection_review_days(course=course) is None
 
     def test_a_returned_reflection_asks_for_work_again(self, client: Client, tutor: Any) -> None:
         course, first, _second = reflection_course()
