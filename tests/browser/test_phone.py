@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.courses.factories import course_page
+from tests.factories.courses import course_page
 
 from .a11y_world import World, build_world, new_page, sign_in, use_temporary_storage
 from .test_accessibility_gate_interaction import run

@@ -16,8 +16,7 @@ from courses import selectors_reviews, services
 from courses.models import Enrolment, ModulePage, Reflection
 from people.roles import Role
 from tests.factories import SchoolFactory, UserFactory, grant
-
-from .factories import course_page, module_page
+from tests.factories.courses import course_page, module_page
 
 pytestmark = pytest.mark.django_db
 
@@ -210,7 +209,7 @@ class TestRoundedProgress:
         assert rows[1][column] == "67"
 
     def test_a_check_is_passed_on_the_exact_share_not_the_rounded_one(self, tutor: Any) -> None:
-        from .factories import check_value
+        from tests.factories.courses import check_value
 
         course = course_page("Three questions", modules=0, language="en")
         questions = [

@@ -38,7 +38,7 @@ def test_kazakh_numbers_use_the_decimal_comma_like_russian() -> None:
 @pytest.mark.django_db
 def test_a_visit_is_named_with_the_date_as_pages_write_it() -> None:
     from tests.factories import SchoolFactory
-    from tests.supervision.factories import make_year
+    from tests.factories.supervision import make_year
 
     school = SchoolFactory(name_ru="Школа № 41", name_kk="№ 41 мектеп", name_en="School No. 41")
     visit = Visit(year=make_year(school, []), school=school, planned_on=DAY)

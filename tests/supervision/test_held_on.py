@@ -15,9 +15,9 @@ from people.roles import Role
 from supervision import services
 from supervision.models import Visit
 from supervision.selectors.practice import practice_for
+from tests.factories.supervision import make_visit, observe
 
 from .conftest import World
-from .factories import make_visit, observe
 
 PLANNED = date(2026, 10, 5)
 HELD = date(2026, 10, 7)
