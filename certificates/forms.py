@@ -41,16 +41,21 @@ class VerifyForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
+    """The reason for revoking or reissuing a certificate: required for both, and the form
+    says so (no "optional" mark) and names what is missing in the action's own words."""
+
     reason = forms.CharField(
-        label=_("Reason"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
     )
 
-    def __init__(self, *args: Any, help_text: Any = "", **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, help_text: Any = "", required_message: Any = "", **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["reason"].help_text = help_text
+        field = self.fields["reason"]
+        field.help_text = help_text
+        if required_message:
+            field.error_messages["required"] = required_message
 
 
 class RegisterFilterForm(forms.Form):

@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from wagtail.models import ModelLogEntry
 
+from core import numbers
 from courses.models import CoursePage, Enrolment
 from courses.selectors import courses_in_reading_language
 from people import scoping
@@ -200,7 +201,7 @@ class JobProgress:
 
     @property
     def percent(self) -> int:
-        return 100 if not self.total else self.handled * 100 // self.total
+        return 100 if not self.total else numbers.percent(self.handled, self.total)
 
     def as_dict(self) -> dict[str, Any]:
         return {

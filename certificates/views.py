@@ -383,7 +383,12 @@ def _lifecycle(
         if action == "revoke"
         else _("For example: name corrected at the person's request, or template corrected.")
     )
-    form = ReasonForm(request.POST or None, help_text=help_text)
+    required_message = (
+        _("Say why the certificate is revoked.")
+        if action == "revoke"
+        else _("Say why the certificate is reissued.")
+    )
+    form = ReasonForm(request.POST or None, help_text=help_text, required_message=required_message)
     if request.method == "POST" and form.is_valid():
         try:
             if action == "revoke":

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from core.exports import table_response
 from people import scoping
@@ -59,20 +59,36 @@ def _error_text(error: ValidationError) -> str:
 @require_POST
 def enrol(request: HttpRequest, page_id: int) -> HttpResponse:
     course = _live_course(page_id)
+    returning = Enrolment.objects.filter(
+        person=_user(request),
+        course__translation_key=course.translation_key,
+        status=Enrolment.Status.LEFT,
+    ).exists()
     services.enrolment_create(actor=_user(request), person=_user(request), course=course)
-    messages.success(request, _("You are enrolled. Start with the first module."))
+    if returning:
+        messages.success(request, _("Welcome back. You continue where you stopped."))
+    else:
+        messages.success(request, _("You are enrolled. Start with the first module."))
     return HttpResponseRedirect(selectors.page_in_reading_language(course).url)
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def leave(request: HttpRequest, page_id: int) -> HttpResponse:
+    """GET asks the learner to confirm (saying so when the course is required for their
+    role); POST leaves."""
     course = _live_course(page_id)
     enrolment = Enrolment.objects.filter(
         person=_user(request), course__translation_key=course.translation_key
     ).first()
     if enrolment is None:
         raise Http404
+    if request.method == "GET":
+        if enrolment.status != Enrolment.Status.ACTIVE:
+            return HttpResponseRedirect(selectors.page_in_reading_language(course).url)
+        page = selectors.page_in_reading_language(course)
+        outline = selectors.course_outline_for(user=request.user, course=page)
+        return render(request, "courses/leave_confirm.html", {"course": page, "outline": outline})
     try:
         services.enrolment_leave(actor=_user(request), enrolment=enrolment)
     except ValidationError as error:

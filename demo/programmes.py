@@ -37,7 +37,9 @@ def seed(out: OutputWrapper, people: PeopleSeedResult) -> None:
             "name_en": data["name"]["en"],
             "starts_on": start,
             "ends_on": date(start.year + 1, 5, 31),
-            "funders": data["funders"],
+            "funders_kk": data["funders"]["kk"],
+            "funders_ru": data["funders"]["ru"],
+            "funders_en": data["funders"]["en"],
         },
     )
     if created:

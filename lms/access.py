@@ -173,7 +173,7 @@ ROUTES: dict[str, Access] = {
     # courses (page ids name published course content, not people).
     "my_learning": signed_in("The signed-in person's own enrolments."),
     "course_enrol": signed_in("Enrols the signed-in person in a course open to their roles."),
-    "course_leave": signed_in("Leaves the signed-in person's own enrolment."),
+    "course_leave": signed_in("Asks, then leaves the signed-in person's own enrolment."),
     "cohort_enrol": role(PLANNERS, "Enrolling others, within the reader's region or nationally."),
     "module_done": signed_in("Own progress, in a course the person is enrolled in."),
     "module_check": signed_in("Own answers, in a course the person is enrolled in."),

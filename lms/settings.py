@@ -358,6 +358,8 @@ LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 # The product's own strings first; then Kazakh for the libraries that ship none (allauth).
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
+# Kazakh dates and numbers (Django ships none): see lms/formats/kk/formats.py.
+FORMAT_MODULE_PATH = ["lms.formats"]
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True

@@ -16,6 +16,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -44,7 +46,9 @@ class Programme(TranslatedNameMixin, ClusterableModel):
     code = models.SlugField(_("code"), max_length=60, unique=True)
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
-    funders = models.TextField(_("funders and partners"), blank=True)
+    funders_kk = models.TextField(_("funders and partners in Kazakh"), blank=True)
+    funders_ru = models.TextField(_("funders and partners in Russian"), blank=True)
+    funders_en = models.TextField(_("funders and partners in English"), blank=True)
     regions = ParentalManyToManyField(
         Region, blank=True, related_name="programmes", verbose_name=_("participating regions")
     )
@@ -60,7 +64,10 @@ class Programme(TranslatedNameMixin, ClusterableModel):
         FieldRowPanel([FieldPanel("name_kk"), FieldPanel("name_ru"), FieldPanel("name_en")]),
         FieldPanel("code"),
         FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
-        FieldPanel("funders"),
+        MultiFieldPanel(
+            [FieldPanel("funders_kk"), FieldPanel("funders_ru"), FieldPanel("funders_en")],
+            heading=_("Funders and partners"),
+        ),
         MultiFieldPanel([FieldPanel("regions"), FieldPanel("schools")], heading=_("Where")),
         InlinePanel(
             "trained_rules",
@@ -83,6 +90,12 @@ class Programme(TranslatedNameMixin, ClusterableModel):
                 condition=Q(ends_on__gt=models.F("starts_on")), name="programme_ends_after_start"
             )
         ]
+
+    @property
+    def funders(self) -> str:
+        """The funders and partners in the active language, like the programme's name."""
+        language = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
+        return getattr(self, f"funders_{language}", "") or self.funders_ru or self.funders_kk
 
     def school_queryset(self) -> models.QuerySet[School]:
         """The schools the programme runs in (saved schools, else the regions' schools)."""
@@ -226,7 +239,7 @@ class Target(ClusterableModel):
         scope = ", ".join(str(part) for part in parts) or str(_("all trained staff"))
         return str(
             _("%(number)s trained (%(scope)s) by %(date)s")
-            % {"number": self.number, "scope": scope, "date": self.deadline.strftime("%d.%m.%Y")}
+            % {"number": self.number, "scope": scope, "date": date_format(self.deadline, "j E Y")}
         )
 
     def place_filter(self) -> Q:

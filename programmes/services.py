@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from core import numbers
 from courses import services as course_services
 from courses.models import CoursePage, Enrolment
 from people import scoping, staffing
@@ -496,5 +497,5 @@ def import_progress(staff_import: StaffImport) -> dict[str, Any]:
         "status": staff_import.status,
         "done": done,
         "total": staff_import.rows_total,
-        "percent": min(100, done * 100 // total) if staff_import.rows_total else 0,
+        "percent": numbers.percent(min(done, total), total) if staff_import.rows_total else 0,
     }

@@ -199,9 +199,12 @@ class CoursePage(SignedInPageMixin, Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from ..selectors import course_outline_for
+        from ..selectors.reviews import reflection_review_days
 
         context = super().get_context(request, *args, **kwargs)
-        context["outline"] = course_outline_for(user=request.user, course=self)
+        context["outline"] = outline = course_outline_for(user=request.user, course=self)
+        if outline.awaiting_review:
+            context["review_days"] = reflection_review_days(course=self)
         return context
 
 
@@ -326,7 +329,10 @@ class ModulePage(SignedInPageMixin, Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from ..selectors import module_state_for
+        from ..selectors.reviews import reflection_review_days
 
         context = super().get_context(request, *args, **kwargs)
-        context["state"] = module_state_for(user=request.user, module=self)
+        context["state"] = state = module_state_for(user=request.user, module=self)
+        if state.awaiting_review:
+            context["review_days"] = reflection_review_days(course=state.course)
         return context

@@ -32,6 +32,7 @@ class ModuleRow:
     completed: bool
     locked_reason: str
     number: int
+    awaiting_review: bool = False  # a reflection sent, not yet reviewed by a trainer
 
 
 @dataclass
@@ -43,6 +44,11 @@ class CourseOutline:
     is_required: bool
     missing_prerequisites: list[CoursePage] = field(default_factory=list)
     resume: ModuleEntry | None = None
+
+    @property
+    def awaiting_review(self) -> list[ModuleRow]:
+        """Modules whose reflection waits for a trainer: the learner has nothing to do there."""
+        return [row for row in self.modules if row.awaiting_review]
 
     @property
     def total_minutes(self) -> int:
@@ -129,6 +135,20 @@ def _completed_keys(enrolment: Enrolment | None) -> set[Any]:
     )
 
 
+def _awaiting_keys(enrolment: Enrolment | None, modules: tuple[ModuleEntry, ...]) -> set[Any]:
+    """Translation keys of the modules whose reflection the learner has sent and a trainer
+    has not reviewed yet (one query, and none for a course without reflections)."""
+    if enrolment is None or not any(
+        m.completion == ModulePage.Completion.REFLECTION for m in modules
+    ):
+        return set()
+    return set(
+        Reflection.objects.filter(
+            enrolment=enrolment, status=Reflection.Status.SUBMITTED
+        ).values_list("module__translation_key", flat=True)
+    )
+
+
 def _person_outline(
     user: User | Any, shared: SharedOutline, page: CoursePage | None, *, with_audience: bool
 ) -> CourseOutline:
@@ -144,16 +164,33 @@ def _person_outline(
         else []
     )
     reasons = _lock_reasons(shared.modules, done, enrolment, shared.course, missing)
+    waiting = _awaiting_keys(enrolment, shared.modules) - done
+
+    def waiting_for(module: ModuleEntry) -> bool:
+        return module.translation_key in waiting
+
     rows = [
-        ModuleRow(module, module.translation_key in done, reason, number)
+        ModuleRow(
+            module,
+            module.translation_key in done,
+            reason,
+            number,
+            module.translation_key in waiting,
+        )
         for number, (module, reason) in enumerate(
             zip(shared.modules, reasons, strict=True), start=1
         )
     ]
     resume = None
     if enrolment is not None and enrolment.status == Enrolment.Status.ACTIVE:
+        # A module whose reflection waits for a trainer has nothing left for the learner.
         resume = next(
-            (row.module for row in rows if not row.completed and not row.locked_reason), None
+            (
+                row.module
+                for row in rows
+                if not row.completed and not row.locked_reason and not row.awaiting_review
+            ),
+            None,
         )
     return CourseOutline(
         course=page,
@@ -187,6 +224,7 @@ class ModuleState:
     next: ModuleEntry | None
     attempts: list[KnowledgeCheckAttempt] = field(default_factory=list)
     reflections: list[Reflection] = field(default_factory=list)
+    awaiting_review: bool = False
 
     @property
     def last_attempt(self) -> KnowledgeCheckAttempt | None:
@@ -212,6 +250,7 @@ def module_state_for(*, user: User | Any, module: ModulePage) -> ModuleState:
         enrolment=person.enrolment,
         locked=row.locked_reason if row else "",
         completed=bool(row and row.completed),
+        awaiting_review=bool(row and row.awaiting_review),
         number=(index or 0) + 1,
         count=len(rows),
         previous=rows[index - 1].module if index else None,

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import numbers
 from people.models import User
 
 from ..models import (
@@ -79,14 +80,15 @@ def knowledge_check_submit(
         if question["kind"] == "single" and len(chosen) > 1:
             raise ValidationError(_("Choose one answer for each single-choice question."))
         correct += chosen == question["correct"]
-    score = correct * 100 // len(questions)
+    score = numbers.percent(correct, len(questions))
     attempt = KnowledgeCheckAttempt.objects.create(
         enrolment=enrolment,
         module=module,
         number=attempt_number,
         answers={q["id"]: sorted(answers[q["id"]]) for q in questions},
         score=score,
-        passed=score >= check.value["pass_mark"],
+        # decided on the exact share: a rounded 67% is not a pass mark of 67% met
+        passed=correct * 100 >= check.value["pass_mark"] * len(questions),
     )
     Enrolment.objects.filter(pk=enrolment.pk).update(
         last_activity_at=timezone.now(), last_module=module

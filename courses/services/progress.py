@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from core import numbers
 from people.models import User
 
 from .. import rules, signals
@@ -62,7 +63,7 @@ def _recompute(enrolment: Enrolment, course: CoursePage | None = None) -> bool:
         enrolment.percent = 100
         enrolment.save(update_fields=fields)
         return False
-    enrolment.percent = (done * 100 // len(required)) if required else 0
+    enrolment.percent = numbers.percent(done, len(required))
     final = final_check_module(course)
     modules_done = (
         bool(required) and done == len(required) and (final is None or final.pk in done_ids)

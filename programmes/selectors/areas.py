@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from core import numbers
 from people import scoping
 from people.models import Region, School, User
 
@@ -37,7 +38,9 @@ class TargetProgress:
 
     @property
     def percent(self) -> int:
-        return min(100, self.trained * 100 // self.target.number) if self.target.number else 100
+        if not self.target.number:
+            return 100
+        return min(100, numbers.percent(self.trained, self.target.number))
 
     @property
     def behind(self) -> bool:
@@ -105,11 +108,13 @@ class AreaRow:
 
     @property
     def percent(self) -> int:
-        return self.trained * 100 // self.staff if self.staff else 0
+        return numbers.percent(self.trained, self.staff)
 
     @property
     def coverage(self) -> int | None:
-        return self.visits_done * 100 // self.visits_planned if self.visits_planned else None
+        if not self.visits_planned:
+            return None
+        return numbers.percent(self.visits_done, self.visits_planned)
 
     @property
     def behind(self) -> bool:

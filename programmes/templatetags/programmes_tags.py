@@ -6,6 +6,7 @@ from typing import Any
 
 from django import template
 
+from core import numbers
 from programmes.selectors import ROLES
 
 register = template.Library()
@@ -22,7 +23,7 @@ def get(mapping: Any, key: Any) -> Any:
 
 @register.simple_tag
 def percent(part: int, whole: int) -> int:
-    return part * 100 // whole if whole else 0
+    return numbers.percent(part, whole)
 
 
 @register.simple_tag

@@ -37,6 +37,27 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 
+  // On a phone the main links fold behind a "Menu" button, so that the header stays small.
+  // Without JavaScript the button stays hidden and the links show.
+  document.querySelectorAll(".site-nav").forEach((nav) => {
+    const toggle = nav.querySelector(".site-nav__toggle");
+    const list = nav.querySelector(".site-nav__list");
+    if (!toggle || !list) return;
+    const setOpen = (open) => {
+      toggle.setAttribute("aria-expanded", String(open));
+      list.classList.toggle("is-open", open);
+    };
+    nav.classList.add("is-collapsible");
+    toggle.hidden = false;
+    toggle.addEventListener("click", () => setOpen(toggle.getAttribute("aria-expanded") !== "true"));
+    nav.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+        setOpen(false);
+        toggle.focus();
+      }
+    });
+  });
+
   // Close the account menu with Escape and return focus to its toggle.
   document.querySelectorAll("details.account-menu").forEach((menu) => {
     menu.addEventListener("keydown", (event) => {

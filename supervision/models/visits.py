@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import uuid
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from people.models import School, User
@@ -139,8 +142,20 @@ class Visit(models.Model):
     def __str__(self) -> str:
         return str(
             _("Visit to %(school)s on %(date)s")
-            % {"school": self.school, "date": self.planned_on.isoformat()}
+            % {"school": self.school, "date": date_format(self.planned_on, "j E Y")}
         )
+
+    @property
+    def held_on(self) -> datetime.date:
+        """The day the visit took place: the day its recording began (which may differ
+        from the planned day, which stays as planned), or the planned day before that."""
+        if self.started_at is None:
+            return self.planned_on
+        return timezone.localdate(self.started_at)
+
+    @property
+    def held_on_another_day(self) -> bool:
+        return self.held_on != self.planned_on
 
     @property
     def is_recording(self) -> bool:

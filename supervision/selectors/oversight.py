@@ -9,6 +9,7 @@ from datetime import date
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
+from core import numbers
 from people import scoping
 from people.models import Region, School, User
 
@@ -43,7 +44,9 @@ class _Share:
     @property
     def share(self) -> int | None:
         """Visits done against visits planned up to today, in per cent."""
-        return round(100 * self.done / self.planned_to_date) if self.planned_to_date else None
+        if not self.planned_to_date:
+            return None
+        return numbers.percent(self.done, self.planned_to_date)
 
 
 @dataclass

@@ -75,7 +75,7 @@ def _charts(observations: list[Observation]) -> list[PracticeChart]:
         by_rubric[observation.rubric_version.rubric_id].append(observation)
     charts = []
     for group in by_rubric.values():
-        group.sort(key=lambda o: (o.visit.planned_on, o.pk))
+        group.sort(key=lambda o: (o.visit.held_on, o.pk))
         latest = max(group, key=lambda o: o.rubric_version.number).rubric_version
         names: dict[str, str] = {}
         for observation in group:
@@ -123,7 +123,7 @@ def _chart(
                     "y": y,
                     "shape": _marker(style["marker"], x, y),
                     "value": round(value, 2),
-                    "label": formats.date_format(observation.visit.planned_on, "j M"),
+                    "label": formats.date_format(observation.visit.held_on, "j M"),
                 }
             )
         series.append(
@@ -131,7 +131,7 @@ def _chart(
         )
     table = [
         (
-            observation.visit.planned_on,
+            observation.visit.held_on,
             [
                 (
                     names[key],
@@ -148,11 +148,11 @@ def _chart(
         title=title,
         scale_max=scale_max,
         series=series,
-        dates=[o.visit.planned_on for o in group],
+        dates=[o.visit.held_on for o in group],
         table=table,
         y_ticks=[{"value": v, "y": y_at(v)} for v in range(1, scale_max + 1)],
         x_ticks=[
-            {"x": x_at(i), "label": formats.date_format(o.visit.planned_on, "j M")}
+            {"x": x_at(i), "label": formats.date_format(o.visit.held_on, "j M")}
             for i, o in enumerate(group)
         ],
         plot={

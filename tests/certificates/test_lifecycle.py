@@ -146,6 +146,9 @@ def test_the_manager_pages_revoke_and_reissue(
 
     form = client.get(f"/en/certificates/{certificate.grouped_code}/revoke/")
     assert form.status_code == 200
+    # The reason is required, and the form says so: no "(optional)" beside it.
+    assert form.context["form"].fields["reason"].required
+    assert "field__optional" not in form.content.decode()
     refused = client.post(f"/en/certificates/{certificate.grouped_code}/revoke/", {"reason": ""})
     assert refused.status_code == 400
     assert "Say why the certificate is revoked." in refused.content.decode()

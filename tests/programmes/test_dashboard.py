@@ -221,6 +221,22 @@ class TestPages:
         body = client.get(reverse("programme_school", args=["iesr", "a1"])).content.decode()
         assert "Tutor trained" in body
 
+    def test_the_funders_line_is_in_the_reading_language(
+        self, client: Client, world: World
+    ) -> None:
+        Programme.objects.filter(pk=world.programme.pk).update(
+            funders_kk="Қор бағдарламасы", funders_ru="Программа фонда", funders_en="Fund programme"
+        )
+        client = self.client_for(client, world.manager)
+        for language, line, others in [
+            ("ru", "Программа фонда", ["Fund programme", "Қор бағдарламасы"]),
+            ("kk", "Қор бағдарламасы", ["Fund programme", "Программа фонда"]),
+            ("en", "Fund programme", ["Программа фонда", "Қор бағдарламасы"]),
+        ]:
+            body = client.get(f"/{language}/programmes/iesr/").content.decode()
+            assert line in body
+            assert not any(other in body for other in others)
+
     def test_a_coordinator_sees_only_their_region(self, client: Client, world: World) -> None:
         coordinator = UserFactory()
         grant(coordinator, Role.REGIONAL_COORDINATOR, region=world.region_b)
