@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "certificates",
     "supervision",
     "programmes",
+    "federation",
     "lms",
     # The demo programme and its seed_demo command: on top, imported by no app.
     "demo",
@@ -66,6 +67,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -294,6 +297,19 @@ ACCOUNT_RATE_LIMITS = {
     "reauthenticate": "10/m/user",
     "signup": "60/m/ip",
 }
+# Organisations' identity providers (federation): each is an OpenID Connect app built from
+# its row in the admin, never from settings. A person from a covered domain gets an account
+# on first sign-in; an existing account is linked only when both sides have the address
+# verified (federation.adapters).
+SOCIALACCOUNT_ADAPTER = "federation.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_EMAIL_REQUIRED = True
+SOCIALACCOUNT_QUERY_EMAIL = True
+SOCIALACCOUNT_REQUESTS_TIMEOUT = env.int("SOCIALACCOUNT_REQUESTS_TIMEOUT", default=10)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Qamqor LMS")
 MFA_TOTP_TOLERANCE = 1
