@@ -29,8 +29,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, Orderable, PreviewableMixin, RevisionMixin
 
+from core import text
 from courses.models import CoursePage, Enrolment
-from lms import text
 
 from . import codes
 
@@ -376,7 +376,7 @@ class CertificateSignatory(Orderable):
 
     def clean(self) -> None:
         super().clean()
-        # Printed under the signature (lms.text).
+        # Printed under the signature (core.text).
         text.clean_fields(
             self, {"name": 120, "position_kk": 200, "position_ru": 200, "position_en": 200}
         )

@@ -6,7 +6,7 @@ same data always gives the same document. The fixed words (labels, month names, 
 of hours) are in the certificate's language, or in both for a bilingual one.
 
 Speed matters (a cohort finishes together, and a template fix reissues hundreds): the
-font configuration is made once per process (``lms.pdf``) and the stylesheet parsed once;
+font configuration is made once per process (``core.pdf``) and the stylesheet parsed once;
 the document uses two faces of one font the machine has (Noto Serif, which covers every
 Kazakh letter); it keeps to the lines a certificate needs, laid out without flex boxes
 (each line costs WeasyPrint about a millisecond and a half); images are JPEGs embedded as
@@ -33,7 +33,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from weasyprint import CSS
 
-from lms.pdf import LocalFileFetcher, font_configuration, render_pdf
+from core.pdf import LocalFileFetcher, font_configuration, render_pdf
 
 from . import codes, fit
 from .models import ALMATY, TEXT_LANGUAGES, fill_placeholders

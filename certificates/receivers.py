@@ -6,8 +6,8 @@ from typing import Any
 
 from django.dispatch import receiver
 
+from core.tasks import send_task_after_commit
 from courses.signals import course_completed
-from lms.celery import send_task_after_commit
 
 
 @receiver(course_completed)

@@ -31,11 +31,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from core import text
+from core.mail import send_templated_email
+from core.tasks import send_task_after_commit
 from courses.models import CoursePage, Enrolment
 from courses.services import canonical_course
-from lms import text
-from lms.celery import send_task_after_commit
-from lms.mail import send_templated_email
 from people import scoping
 from people.models import User
 
@@ -204,7 +204,7 @@ def _build(
     template = prepared.template
     languages = template.languages_for(person.preferred_language)
     translations = _course_translations(course)
-    # Names and titles are checked where they are entered (lms.text); anything stored
+    # Names and titles are checked where they are entered (core.text); anything stored
     # before that check is printed without its invisible and control characters.
     titles = {code: text.printable((translations.get(code) or course).title) for code in languages}
     providers = {

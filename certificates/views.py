@@ -32,9 +32,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from core.exports import table_response
+from core.tasks import send_task_after_commit
 from courses.selectors import page_in_reading_language
-from lms.celery import send_task_after_commit
-from lms.exports import table_response
 from people.models import User
 
 from . import codes, selectors, services

@@ -8,7 +8,7 @@ from typing import Any
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from lms.celery import send_task_after_commit
+from core.tasks import send_task_after_commit
 from people.signals import observed_practice_changed, roles_changed
 
 from . import services

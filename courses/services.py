@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from lms.mail import send_templated_email
+from core.mail import send_templated_email
 from people import scoping
 from people.models import Region, RoleMembership, School, User
 from people.roles import LEARNER_ROLES

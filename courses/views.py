@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lms.exports import table_response
+from core.exports import table_response
 from people import scoping
 from people.models import User
 

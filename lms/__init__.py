@@ -1,6 +1,7 @@
-"""The shell: settings, URL wiring, the Celery app and the mail plumbing every app uses.
+"""The shell on top: settings, URL wiring, the Celery app, the home page and navigation,
+the middleware and the personal-data bundle that gather every app.
 
-It holds no domain models; apps below it never import its views or URLs.
+It imports every app and is imported by none (the plumbing the apps share is ``core``).
 """
 
 from .celery import app as celery_app

@@ -1,19 +1,20 @@
 """What the home page and the main navigation offer a person, according to their roles.
 
 Each app that has something to offer defines ``home.py`` with ``sections_for(user)`` and
-``nav_for(user)``; the shell asks them in layer order and puts the answers together.
+``nav_for(user)`` (answering with ``core.home`` types); the shell asks them in layer order
+and puts the answers together.
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
 from types import ModuleType
 
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from core.home import HomeSection, NavLink
 from people.models import User
 
 CONTRIBUTORS = (
@@ -23,26 +24,6 @@ CONTRIBUTORS = (
     "programmes.home",
     "people.home",
 )
-
-
-@dataclass(frozen=True)
-class HomeLink:
-    title: str | Promise
-    description: str | Promise
-    url: str
-
-
-@dataclass
-class HomeSection:
-    title: str | Promise
-    links: list[HomeLink] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class NavLink:
-    title: str | Promise
-    url: str
-    current: bool = False
 
 
 def _contributors() -> list[ModuleType]:

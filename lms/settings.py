@@ -37,6 +37,7 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 
 INSTALLED_APPS = [
     # Product apps, lowest layer first. Their templates override the libraries' below.
+    "core",
     "people",
     "courses",
     "certificates",
@@ -127,7 +128,7 @@ TEMPLATES = [
     },
 ]
 
-FORM_RENDERER = "lms.forms.FormRenderer"
+FORM_RENDERER = "core.forms.FormRenderer"
 
 # --- Data -----------------------------------------------------------------------------------
 
@@ -151,7 +152,7 @@ if REDIS_URL:
     # does not answer holds a request for a second or two at most.
     CACHES = {
         "default": {
-            "BACKEND": "lms.cache.TolerantRedisCache",
+            "BACKEND": "core.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "lms",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
@@ -424,7 +425,7 @@ WAGTAILDOCS_EXTENSIONS = [
     "vtt",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 300 * 1024 * 1024  # a short compressed video
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "lms.documents.DocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.documents.DocumentForm"
 
 # --- Security ---------------------------------------------------------------------------------
 

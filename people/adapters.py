@@ -23,7 +23,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import translation
 
-from lms.mail import send_email_after_commit
+from core.mail import send_email_after_commit
 
 # How long after a password sign-in a person may add their first authenticator without
 # typing the password again.

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from lms import text
+from core import text
 
 from . import scoping
 from .models import Region, School, TrainingArea, User
@@ -20,7 +20,7 @@ from .services import MembershipSpec
 
 
 def _name(value: str) -> str:
-    """A name field's value as the services keep it (``lms.text.clean_name``), so that a
+    """A name field's value as the services keep it (``core.text.clean_name``), so that a
     refused character is pointed out next to the field before anything is saved."""
     return text.clean_name(value, max_length=200)
 

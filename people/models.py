@@ -18,7 +18,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from lms import text
+from core import text
 
 from .roles import AT_SCHOOL, IN_REGION, NATIONAL, ROLE_PLACES, Role, Specialism
 
@@ -27,7 +27,7 @@ class TranslatedNameMixin(models.Model):
     """A name kept in each interface language; ``name`` reads the active one.
 
     Each is a printed name (on certificates, reports, dashboards): ``clean`` refuses
-    invisible and control characters and composes it (``lms.text``)."""
+    invisible and control characters and composes it (``core.text``)."""
 
     printed_name_fields: ClassVar[dict[str, int | None]] = {
         "name_kk": 200,

@@ -25,8 +25,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from lms import text
-from lms.mail import send_templated_email
+from core import text
+from core.mail import send_templated_email
 
 from . import scoping, signals
 from .models import Invitation, Region, RoleMembership, RoleOffer, School, TrainingArea, User
@@ -56,7 +56,7 @@ class InvitationError(Exception):
 
 
 def _normalise_name(value: str, field: str = "full_name") -> str:
-    """A name as it is kept and printed (``lms.text.clean_name``: composed, single
+    """A name as it is kept and printed (``core.text.clean_name``: composed, single
     spaces); refused, keyed by ``field``, if it holds a character that has no place in a
     name (a bidirectional control, a zero-width or control character)."""
     try:

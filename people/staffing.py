@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from lms.mail import send_templated_email
+from core.mail import send_templated_email
 
 from . import scoping, services, signals
 from .models import RoleMembership, RoleOffer, User

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from lms.home import HomeLink, HomeSection
+from core.home import HomeLink, HomeSection
 from people import scoping
 from people.models import User
 

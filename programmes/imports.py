@@ -1,6 +1,6 @@
 """Reading and checking a staff list (CSV or XLSX) before anything is imported.
 
-The file is read as a stream within fixed bounds (``lms.tables``), every row is checked
+The file is read as a stream within fixed bounds (``core.tables``), every row is checked
 against the database and the importer's scope, and every problem is reported with its
 row, column and a message in the importer's language. Nothing is written here:
 ``services.staff_import_commit`` imports a file only once it has no problem at all.
@@ -18,8 +18,8 @@ from django.core.validators import validate_email
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from lms import tables, text
-from lms.tables import TableLimits
+from core import tables, text
+from core.tables import TableLimits
 from people import scoping
 from people.models import Region, School, TrainingArea, User
 from people.roles import IN_REGION, ROLE_PLACES, Role, Specialism

@@ -22,8 +22,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from core.storage import private_storage
 from courses.models import CoursePage
-from lms.storage import private_storage
 from people.models import Region, RoleMembership, School, TrainingArea, TranslatedNameMixin
 from people.roles import LEARNER_ROLES, Role
 

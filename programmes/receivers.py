@@ -9,8 +9,8 @@ from typing import Any
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from core.tasks import send_task_after_commit
 from courses.models import Enrolment, ObservedPractice
-from lms.celery import send_task_after_commit
 from people.signals import role_offer_accepted, roles_changed
 
 

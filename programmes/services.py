@@ -161,7 +161,7 @@ def staff_import_create(
         staff_import.status = StaffImport.Status.CHECKING
         staff_import.save()
         log(staff_import, "programmes.import.upload", user=actor, data={"bytes": len(data)})
-        from lms.celery import send_task_after_commit
+        from core.tasks import send_task_after_commit
 
         send_task_after_commit("programmes.staff_import_check", staff_import.pk)
         return staff_import
@@ -285,7 +285,7 @@ def staff_import_start(*, actor: User, staff_import: StaffImport) -> StaffImport
             logger.info("Staff import %s failed inline", staff_import.pk)
         staff_import.refresh_from_db()
     else:
-        from lms.celery import send_task_after_commit
+        from core.tasks import send_task_after_commit
 
         send_task_after_commit("programmes.staff_import_commit", staff_import.pk)
     return staff_import
@@ -402,7 +402,7 @@ def staff_imports_resume(
     and, after ``checking_gives_up_after``, marked as not checkable (a file that stops
     every worker that reads it is not sent for ever). Repeat-safe: an import started twice
     is imported once (see ``staff_import_commit``). Returns how many were sent."""
-    from lms.celery import send_task_after_commit
+    from core.tasks import send_task_after_commit
 
     now = timezone.now()
     waiting = StaffImport.objects.filter(

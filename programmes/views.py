@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lms.exports import table_response
+from core.exports import table_response
 from people import scoping
 from people.models import Region, School, User
 

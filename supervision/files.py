@@ -3,7 +3,7 @@
 The type comes from the content, never from the name the browser sent. Photos are
 decoded and re-encoded by Pillow, which drops EXIF (with any location) and other
 metadata and turns them the right way up; documents must be PDF files, kept without
-anything in them that runs or opens by itself (``lms.pdfclean``). Anything else, or a
+anything in them that runs or opens by itself (``core.pdfclean``). Anything else, or a
 file whose name claims another type than its content, is refused.
 """
 
@@ -18,7 +18,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from lms import pdfclean
+from core import pdfclean
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000  # about 7,300 × 5,500: any phone camera, not a pixel bomb

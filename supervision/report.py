@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from lms.pdf import render_pdf
+from core.pdf import render_pdf
 from people.models import User
 
 from . import selectors

@@ -20,7 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from lms import text
+from core import text
 from people.models import TrainingArea
 from people.roles import LEARNER_ROLES, Role
 
@@ -190,7 +190,7 @@ class CoursePage(SignedInPageMixin, Page):
 
     def clean(self) -> None:
         super().clean()
-        # The title and the provider are printed on certificates (lms.text).
+        # The title and the provider are printed on certificates (core.text).
         text.clean_fields(self, {"title": 255, "provider": 200})
 
     @property

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from lms.mail import send_templated_email
+from core.mail import send_templated_email
 from people.models import User
 
 from .. import selectors

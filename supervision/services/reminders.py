@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from django.db import IntegrityError, transaction
 from wagtail.log_actions import log
 
-from lms.mail import send_templated_email
+from core.mail import send_templated_email
 from people.models import User
 
 from .. import selectors

@@ -196,7 +196,7 @@ def test_a_signature_missing_from_disk_stops_the_issue_and_keeps_nothing(
     instead, so none is ever stored without a signature (the task is tried again later)."""
     from wagtail.images import get_image_model
 
-    from lms.pdf import MissingResource
+    from core.pdf import MissingResource
 
     from .factories import complete
 

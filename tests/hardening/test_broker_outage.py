@@ -84,7 +84,7 @@ def test_with_redis_down_completions_imports_and_roles_are_done_once_it_is_back(
     newcomer = UserFactory(full_name="Newcomer")
 
     own_broker.stop()
-    caplog.set_level(logging.ERROR, logger="lms.celery")
+    caplog.set_level(logging.ERROR, logger="core.tasks")
     learner_client = Client()
     learner_client.force_login(learner)
     started = time.monotonic()

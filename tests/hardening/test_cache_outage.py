@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from lms.cache import TolerantRedisCache
+from core.cache import TolerantRedisCache
 
 from .conftest import free_port
 
@@ -44,7 +44,7 @@ def test_it_warns_once_in_a_while_not_on_every_call(
     unreachable: TolerantRedisCache, caplog: pytest.LogCaptureFixture
 ) -> None:
     TolerantRedisCache._warned_at = 0.0
-    with caplog.at_level("WARNING", logger="lms.cache"):
+    with caplog.at_level("WARNING", logger="core.cache"):
         for _attempt in range(5):
             unreachable.get("key")
-    assert len([r for r in caplog.records if r.name == "lms.cache"]) == 1
+    assert len([r for r in caplog.records if r.name == "core.cache"]) == 1

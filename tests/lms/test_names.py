@@ -16,7 +16,7 @@ from django.test import Client
 from django.urls import reverse
 
 from certificates.models import CertificateSignatory, CertificateTemplate
-from lms import text
+from core import text
 from people import services as people_services
 from people.admin_views import PersonCreationForm, PersonEditForm
 from people.forms import SignupForm

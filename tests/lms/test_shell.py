@@ -12,8 +12,8 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from lms.celery import send_task_after_commit
-from lms.mail import send_templated_email
+from core.mail import send_templated_email
+from core.tasks import send_task_after_commit
 from people.roles import Role
 from tests.factories import UserFactory, activate_totp, grant
 
@@ -56,7 +56,7 @@ def test_tasks_are_sent_only_after_commit(
 ) -> None:
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         send_task_after_commit(
-            "lms.email_send", to="a@example.org", subject="Hi", text="Body", html=""
+            "core.email_send", to="a@example.org", subject="Hi", text="Body", html=""
         )
         assert mail.outbox == []
     assert len(callbacks) == 1

@@ -20,7 +20,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from lms import pdfclean
+from core import pdfclean
 from people.roles import Role
 from tests import bombs
 from tests.factories import UserFactory, activate_totp, admin_in_english, grant

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from .celery import send_task_after_commit
+from .tasks import send_task_after_commit
 
 
 def render_email(name: str, context: dict[str, Any], *, language: str) -> dict[str, str]:
@@ -32,7 +32,7 @@ def send_email_after_commit(
 ) -> None:
     """Queue one message; it leaves only if the surrounding transaction commits."""
     send_task_after_commit(
-        "lms.email_send", to=to, subject=subject, text=text, html=html, reply_to=reply_to
+        "core.email_send", to=to, subject=subject, text=text, html=html, reply_to=reply_to
     )
 
 

@@ -3,7 +3,7 @@
 An upload is read as a stream and stops at the first bound it passes, before anything
 large is built: so many rows, so many columns, so much text in a row. A workbook's
 dimension (the range it claims to use) is never trusted; its ZIP container is checked
-first (``lms.unpacking``), and every XML part the reader will parse is counted, element by
+first (``core.unpacking``), and every XML part the reader will parse is counted, element by
 element, with expat before openpyxl sees it, so that no part can make the reader build
 millions of objects. Each refusal says, in the reader's language, what to change.
 """

@@ -3,7 +3,7 @@
 Trainers upload documents, videos and captions for modules in the admin. A document is
 accepted only with one of ``WAGTAILDOCS_EXTENSIONS``; a PDF (recognised by its content,
 whatever its name) is kept without anything that runs or opens by itself, exactly as
-visit attachments are (``lms.pdfclean``).
+visit attachments are (``core.pdfclean``).
 """
 
 from __future__ import annotations

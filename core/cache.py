@@ -6,7 +6,7 @@ cannot be reached, or does not answer in time, each cache call logs a warning (a
 one every half-minute) and behaves as a miss: reads find nothing, writes store nothing,
 ``add`` reports the key added (a throttle lets the request through rather than refuse
 everyone), ``incr`` finds no key. Requests go on from the database; the work queued for
-the workers has its own fallback (see ``lms.celery``).
+the workers has its own fallback (see ``core.tasks``).
 """
 
 from __future__ import annotations
