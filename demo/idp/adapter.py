@@ -7,14 +7,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from allauth.idp.oidc.adapter import DefaultOIDCAdapter
-from django.conf import settings
+
+from .paths import PEOPLE_FILE
 
 # Claims of the standard scopes are allauth's; these come from the file.
 EXTRA_CLAIMS = ("name", "name_alt", "locale", "role", "school_code")
 
 
 def person_claims(email: str) -> dict[str, Any]:
-    people = json.loads(settings.PEOPLE_FILE.read_text(encoding="utf-8"))
+    people = json.loads(PEOPLE_FILE.read_text(encoding="utf-8"))
     return next((p for p in people if p["email"].lower() == email.lower()), {})
 
 

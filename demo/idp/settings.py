@@ -5,12 +5,10 @@ people it knows, with the claims it asserts about each.
 """
 
 import os
-from pathlib import Path
 
-DIR = Path(os.environ.get("DEMO_IDP_DIR", Path(__file__).resolve().parents[2] / "var" / "idp"))
+from demo.idp.paths import DIR, KEY_FILE
+
 DIR.mkdir(parents=True, exist_ok=True)
-KEY_FILE = DIR / "key.pem"
-PEOPLE_FILE = DIR / "people.json"
 
 SECRET_KEY = "demo-identity-provider-development-only"  # noqa: S105
 DEBUG = True
@@ -54,7 +52,12 @@ USE_TZ = True
 SESSION_COOKIE_NAME = "demo_idp_session"
 CSRF_COOKIE_NAME = "demo_idp_csrftoken"
 AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
+# The tests sign in dozens of times on a small machine; a demo password needs no strength.
+PASSWORD_HASHERS = (
+    ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    if os.environ.get("DEMO_IDP_FAST_HASHING")
+    else ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
+)
 LOGIN_URL = "account_login"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,7 +19,7 @@ from . import idp
 DOMAIN = "edu.example"
 
 # The people the provider knows, and what it asserts about each.
-PEOPLE = [
+PEOPLE: list[dict[str, Any]] = [
     {
         "email": f"teacher@{DOMAIN}",
         "name": "Айгерім Серікқызы",
@@ -60,8 +61,12 @@ PEOPLE = [
         "role": "teacher",
         "school_code": "no-such-school",
     },
-    {"email": f"linked@{DOMAIN}", "name": "Linked Person", "role": "teacher",
-     "school_code": "fed-school-1"},
+    {
+        "email": f"linked@{DOMAIN}",
+        "name": "Linked Person",
+        "role": "teacher",
+        "school_code": "fed-school-1",
+    },
     {"email": f"unconfirmed@{DOMAIN}", "name": "Unconfirmed Here"},
     {"email": f"unverified@{DOMAIN}", "name": "Unverified There", "email_verified": False},
     {"email": "stranger@elsewhere.example", "name": "Other Domain"},
@@ -78,7 +83,7 @@ def oidc_provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[idp.Prov
 
 
 @pytest.fixture
-def schools(db: None) -> dict[str, School]:
+def schools(db: None) -> dict[str, Any]:
     region = RegionFactory(code="fed-region")
     return {
         "home": SchoolFactory(code="fed-school-1", region=region),

@@ -20,7 +20,7 @@ from django.test import Client
 PASSWORD = "idp-passphrase-2026"
 PORT = int(os.environ.get("FEDERATION_IDP_PORT", "8781"))
 CLIENT_ID = "qamqor-tests"
-CLIENT_SECRET = "a-client-secret-for-tests"  # noqa: S105
+CLIENT_SECRET = "a-client-secret-for-tests"
 SLUGS = ("ministry", "department")
 
 
@@ -40,7 +40,7 @@ def callback_uris() -> list[str]:
 
 
 def start(directory: Path, people: list[dict[str, Any]]) -> Provider:
-    env = {**os.environ, "DEMO_IDP_DIR": str(directory)}
+    env = {**os.environ, "DEMO_IDP_DIR": str(directory), "DEMO_IDP_FAST_HASHING": "1"}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     env.pop("DATABASE_URL", None)
     for person in people:
@@ -107,9 +107,9 @@ def sign_in_at_provider(authorize_url: str, email: str, password: str = PASSWORD
     return response.headers["Location"]
 
 
-def start_sign_in(client: Client, slug: str = "ministry") -> str:
+def start_sign_in(client: Client, slug: str = "ministry", language: str = "en") -> str:
     """Press "Sign in with <organisation>" on the product's sign-in page."""
-    response = client.post(f"/en/accounts/oidc/{slug}/login/")
+    response = client.post(f"/{language}/accounts/oidc/{slug}/login/")
     assert response.status_code == 302, response.content[:500]
     return response["Location"]
 

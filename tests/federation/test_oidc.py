@@ -50,16 +50,16 @@ def test_a_first_sign_in_creates_the_account_with_the_mapped_name_language_and_r
     assert SocialAccount.objects.filter(user=person, provider="ministry").exists()
 
 
-def test_the_rules_apply_again_on_every_sign_in(
-    client: Client, ministry: IdentityProvider
-) -> None:
+def test_the_rules_apply_again_on_every_sign_in(client: Client, ministry: IdentityProvider) -> None:
     oidc_sign_in(client, f"teacher@{DOMAIN}")
     person = User.objects.get(email=f"teacher@{DOMAIN}")
     client.post(reverse("account_logout"))
     # The provider no longer asserts the role: the role it gave ends at the next sign-in,
     # a role given by a person stays.
     ministry.rules.filter(value="teacher").delete()
-    kept = grant(person, Role.TEACHER, school=ministry.schools.model.objects.get(code="fed-school-2"))
+    kept = grant(
+        person, Role.TEACHER, school=ministry.schools.model.objects.get(code="fed-school-2")
+    )
     response = oidc_sign_in(client, f"teacher@{DOMAIN}")
     assert response.status_code == 302
     assert roles(person) == {(Role.TEACHER, "fed-school-2")}

@@ -77,6 +77,10 @@ ALLOWED = {
     ("people/models.py", "UserManager.create_user", "set_password"): (
         "Creating an account with a password (the demo, management commands); not a view."
     ),
+    ("demo/idp/management/commands/idp_setup.py", "Command.handle", "set_password"): (
+        "The demo identity provider's own accounts, in its own process and database: it "
+        "stands in for an organisation's provider and is never part of the product's sign-in."
+    ),
     ("people/admin_views.py", ANYWHERE, "UserCreationForm"): (
         "Wagtail's user form, adapted to the person model; with WAGTAILUSERS_PASSWORD_ENABLED "
         "off it has no password fields and leaves the password unusable (tested below)."

@@ -9,10 +9,11 @@ from allauth.account.models import EmailAddress
 from allauth.idp.oidc.models import Client
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
-from django.conf import settings
-from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+
+from demo.idp.paths import KEY_FILE, PEOPLE_FILE
 
 
 class Command(BaseCommand):
@@ -25,14 +26,14 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         call_command("migrate", verbosity=0)
-        if not settings.KEY_FILE.exists():
+        if not KEY_FILE.exists():
             key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
             pem = key.private_bytes(
                 serialization.Encoding.PEM,
                 serialization.PrivateFormat.PKCS8,
                 serialization.NoEncryption(),
             )
-            settings.KEY_FILE.write_bytes(pem)
+            KEY_FILE.write_bytes(pem)
         client, _created = Client.objects.update_or_create(
             id=options["client_id"],
             defaults={
@@ -48,8 +49,7 @@ class Command(BaseCommand):
         )
         client.set_secret(options["client_secret"])
         client.save()
-        people = json.loads(settings.PEOPLE_FILE.read_text(encoding="utf-8"))
-        User = get_user_model()
+        people = json.loads(PEOPLE_FILE.read_text(encoding="utf-8"))
         for person in people:
             user, _created = User.objects.get_or_create(
                 username=person["email"].split("@")[0][:150],
