@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core import text
 from people import external
 from people.models import RoleMembership, School, User
 from people.roles import Role
@@ -95,13 +97,20 @@ def _profile(provider: IdentityProvider, claims: Mapping[str, Any]) -> Profile:
             _("%(organisation)s may not sign in addresses of this domain.")
             % {"organisation": provider.organisation}
         )
-    full_name = _text(claims, provider.name_claim)
+    try:
+        full_name = text.clean_name(_text(claims, provider.name_claim))
+        full_name_alt = text.clean_name(_text(claims, provider.name_alt_claim))
+    except ValidationError as error:
+        raise FederationError(
+            _("Your organisation sent a name that cannot be kept: %(reason)s")
+            % {"reason": " ".join(error.messages)}
+        ) from error
     if not full_name:
         raise FederationError(_("Your organisation did not send your name."))
     return Profile(
         email=email,
         full_name=full_name,
-        full_name_alt=_text(claims, provider.name_alt_claim),
+        full_name_alt=full_name_alt,
         language=_language(_text(claims, provider.language_claim)),
     )
 
