@@ -13,6 +13,13 @@ from . import selectors
 from .models import CertificateJob
 
 
+def _offer_certificate_courses(field: Any) -> None:
+    """A course choice lists the courses that award certificates, by their title."""
+    courses = selectors.certificate_courses()
+    field.queryset = CoursePage.objects.filter(pk__in=[c.pk for c in courses])
+    field.label_from_instance = lambda course: course.title
+
+
 class VerifyForm(forms.Form):
     code = forms.CharField(
         label=_("Certificate code"),
@@ -64,10 +71,7 @@ class RegisterFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        courses = selectors.certificate_courses()
-        field = self.fields["course"]
-        field.queryset = CoursePage.objects.filter(pk__in=[c.pk for c in courses])  # type: ignore[attr-defined]
-        field.label_from_instance = lambda course: course.title  # type: ignore[attr-defined]
+        _offer_certificate_courses(self.fields["course"])
 
 
 class JobForm(forms.Form):
@@ -92,7 +96,4 @@ class JobForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        courses = selectors.certificate_courses()
-        field = self.fields["course"]
-        field.queryset = CoursePage.objects.filter(pk__in=[c.pk for c in courses])  # type: ignore[attr-defined]
-        field.label_from_instance = lambda course: course.title  # type: ignore[attr-defined]
+        _offer_certificate_courses(self.fields["course"])

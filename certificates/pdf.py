@@ -28,7 +28,7 @@ import segno
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.templatetags.static import static
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from weasyprint import CSS
@@ -36,10 +36,11 @@ from weasyprint import CSS
 from core.pdf import LocalFileFetcher, font_configuration, render_pdf
 
 from . import codes, fit
-from .models import ALMATY, TEXT_LANGUAGES, fill_placeholders
+from .models import Certificate
+from .wording import ALMATY, TEXT_LANGUAGES, fill_placeholders
 
 if TYPE_CHECKING:
-    from .models import Certificate, CertificateTemplate
+    from .models import CertificateTemplate
 
 PDF_VARIANT = "pdf/a-3b"
 PAPER = "fffdf6"  # the colour of the paper, as in the stylesheet
@@ -400,10 +401,6 @@ def render_document(certificate: Certificate) -> bytes:
 
 def render_sample(template: CertificateTemplate, language: str) -> bytes:
     """The template filled in for a sample person and course, for the admin preview."""
-    from django.utils import timezone
-
-    from .models import Certificate
-
     languages = template.languages_for(language)
     completed = timezone.localdate()
     sample = {

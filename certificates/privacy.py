@@ -17,6 +17,7 @@ from people.models import User
 
 from .models import Certificate
 from .services import private_storage
+from .signals import announce_certificate_changed
 
 Status = Certificate.Status
 
@@ -88,3 +89,4 @@ def erase(person: User, actor: User) -> None:
         certificate.pdf_name = ""
         certificate.pdf_size = 0
         certificate.save()
+        announce_certificate_changed(certificate.pk, certificate.person_id)

@@ -6,29 +6,18 @@ done (see ``services``)."""
 from __future__ import annotations
 
 import logging
-from typing import Any
 
-from celery import shared_task
 from django.core.exceptions import ValidationError
-from django.db import OperationalError
 
+from core.tasks import reliable_task
 from courses.models import Enrolment
 
 from . import services
-from .models import CertificateJob, CertificateJobItem
 
 logger = logging.getLogger(__name__)
 
-RELIABLE: dict[str, Any] = {
-    "acks_late": True,
-    "reject_on_worker_lost": True,
-    "autoretry_for": (OperationalError,),
-    "retry_backoff": True,
-    "max_retries": 5,
-}
 
-
-@shared_task(name="certificates.certificate_issue", **RELIABLE)
+@reliable_task("certificates.certificate_issue")
 def certificate_issue(enrolment_id: int) -> str | None:
     """Issue the certificate of a completed enrolment (queued when a course is completed)."""
     enrolment = Enrolment.objects.filter(pk=enrolment_id).first()
@@ -42,7 +31,7 @@ def certificate_issue(enrolment_id: int) -> str | None:
     return certificate.code
 
 
-@shared_task(name="certificates.reconcile", **RELIABLE)
+@reliable_task("certificates.reconcile")
 def reconcile() -> int:
     """Beat: issue what completion did not get issued, and wake stalled bulk jobs."""
     issued = services.certificates_reconcile()
@@ -50,28 +39,17 @@ def reconcile() -> int:
     return issued
 
 
-@shared_task(name="certificates.renewal_reminders_send", **RELIABLE)
+@reliable_task("certificates.renewal_reminders_send")
 def renewal_reminders_send() -> int:
     """Beat: e-mail the people whose certificates end soon (each reminder once)."""
     return services.renewal_reminders_send()
 
 
-@shared_task(name="certificates.job_run", **RELIABLE)
+@reliable_task("certificates.job_run")
 def job_run(job_id: int) -> int:
-    job = CertificateJob.objects.filter(pk=job_id, finished_at__isnull=True).first()
-    if job is None:
-        return 0
-    return services.certificate_job_dispatch(job=job)
+    return services.certificate_job_run(job_id=job_id)
 
 
-@shared_task(name="certificates.job_chunk", **RELIABLE)
+@reliable_task("certificates.job_chunk")
 def job_chunk(job_id: int, item_ids: list[int]) -> int:
-    job = CertificateJob.objects.filter(pk=job_id).first()
-    if job is None:
-        return 0
-    handled = 0
-    for item in CertificateJobItem.objects.filter(job=job, pk__in=item_ids).order_by("pk"):
-        services.certificate_job_item_process(item=item)
-        handled += 1
-    services.certificate_job_finish_if_done(job=job)
-    return handled
+    return services.certificate_job_chunk_process(job_id=job_id, item_ids=item_ids)

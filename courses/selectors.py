@@ -19,6 +19,7 @@ from people import scoping
 from people.models import RoleMembership, User
 from people.roles import LEARNER_ROLES
 
+from . import rules
 from .models import (
     CourseAudience,
     CoursePage,
@@ -32,21 +33,6 @@ from .models import (
 
 def _learner_roles(user: User) -> set[tuple[str, int | None]]:
     return set(scoping.scope_for(user).learner_roles)
-
-
-def _matches(
-    audiences: list[CourseAudience], held: set[tuple[str, int | None]]
-) -> tuple[bool, bool]:
-    is_open = is_required = False
-    for audience in audiences:
-        if any(
-            role == audience.role
-            and (audience.training_area_id is None or area == audience.training_area_id)
-            for role, area in held
-        ):
-            is_open = True
-            is_required = is_required or audience.required
-    return is_open, is_required
 
 
 def courses_in_reading_language(courses: QuerySet[CoursePage]) -> dict[Any, CoursePage]:
@@ -125,7 +111,7 @@ def catalogue_for(*, user: User | Any, catalogue: Page | None = None) -> list[Co
     sees_all = scoping.scope_for(user).has_programme_role
     cards = []
     for key, course in courses.items():
-        is_open, is_required = _matches(list(course.audiences.all()), held)
+        is_open, is_required = rules.audience_match(course.audiences.all(), held)
         enrolment = enrolments.get(key)
         if is_open or enrolment is not None or sees_all:
             cards.append(CourseCard(course, enrolment, is_open, is_required))
@@ -189,27 +175,15 @@ def _lock_reasons(
     course: CoursePage,
     missing_prerequisites: list[CoursePage],
 ) -> list[str]:
-    """Why each module is locked ("" if open), by the same rules as
-    ``services.lock_reason``: enrolment, prerequisite courses, then sequence."""
-    from django.utils.translation import gettext as _
-
-    if enrolment is None or enrolment.status == Enrolment.Status.LEFT:
-        return [_("Enrol in the course to open its modules.")] * len(modules)
-    if missing_prerequisites:
-        reason = _("This module opens when you have completed: %(courses)s.") % {
-            "courses": ", ".join(p.title for p in missing_prerequisites)
-        }
-        return [reason] * len(modules)
-    reasons = []
-    earlier_done = True
-    for module in modules:
-        if course.sequential and module.is_required and not earlier_done:
-            reasons.append(_("Complete the modules before this one first."))
-        else:
-            reasons.append("")
-        if module.is_required and not module.done:
-            earlier_done = False
-    return reasons
+    """Why each module is locked ("" if open), by ``rules.lock_reason`` as the services
+    apply it, from what the page has already loaded."""
+    enrolled = enrolment is not None and enrolment.status != Enrolment.Status.LEFT
+    titles = [p.title for p in missing_prerequisites]
+    waits = rules.sequence_waits(course.sequential, [(m.is_required, m.done) for m in modules])
+    return [
+        rules.lock_reason(enrolled=enrolled, missing_prerequisites=titles, waits_for_earlier=wait)
+        for wait in waits
+    ]
 
 
 def _enrolment_on(user: User | Any, course: CoursePage) -> Enrolment | None:
@@ -258,7 +232,7 @@ def course_outline_for(
     enrolment = _enrolment_on(user, course)
     is_open = is_required = False
     if with_audience and getattr(user, "is_authenticated", False):
-        is_open, is_required = _matches(list(course.audiences.all()), _learner_roles(user))
+        is_open, is_required = rules.audience_match(course.audiences.all(), _learner_roles(user))
     modules = _modules_with_completion(course, enrolment)
     missing = (
         _missing_prerequisites(user, course)
@@ -375,9 +349,7 @@ def my_learning_for(*, user: User) -> MyLearning:
             translation_key__in=[e.course.translation_key for e in enrolments]
         ).defer_streamfields()
     )
-    condition = Q(pk__in=[])
-    for role, area in _learner_roles(user):
-        condition |= Q(role=role, training_area__isnull=True) | Q(role=role, training_area_id=area)
+    condition = rules.audience_condition(_learner_roles(user))
     required_keys = set(
         CourseAudience.objects.filter(required=True, course__translation_key__in=list(pages))
         .filter(condition)

@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from celery import shared_task
-from django.db import OperationalError
-
+from core.tasks import reliable_task
 from people.models import User
 
 from . import services
-from .models import CoursePage
-
-RETRY: dict[str, Any] = {
-    "acks_late": True,
-    "autoretry_for": (OperationalError,),
-    "retry_backoff": True,
-    "max_retries": 5,
-}
 
 
-@shared_task(name="courses.enrolment_rules_apply", **RETRY)
+@reliable_task("courses.enrolment_rules_apply")
 def enrolment_rules_apply(person_id: int) -> int:
     person = User.objects.filter(pk=person_id).first()
     if person is None:
@@ -28,21 +16,12 @@ def enrolment_rules_apply(person_id: int) -> int:
     return len(services.enrolment_rules_apply(person=person))
 
 
-@shared_task(name="courses.course_refresh", **RETRY)
+@reliable_task("courses.course_refresh")
 def course_refresh(course_id: int) -> int:
-    course = CoursePage.objects.filter(pk=course_id).first()
-    if course is None or not course.live:
-        return 0
-    services.course_progress_recompute(course=course)
-    return services.course_rules_apply(course=course)
+    return services.course_refresh(course_id=course_id)
 
 
-@shared_task(name="courses.rules_reconcile", **RETRY)
+@reliable_task("courses.rules_reconcile")
 def rules_reconcile() -> int:
-    """Nightly: enrol anyone a required course should have but does not (for example a
-    role granted while the worker was down)."""
-    enrolled = 0
-    for course in CoursePage.objects.live():
-        if services.canonical_course(course).pk == course.pk:
-            enrolled += services.course_rules_apply(course=course)
-    return enrolled
+    """Nightly: enrol anyone a required course should have but does not."""
+    return services.rules_reconcile()

@@ -188,10 +188,7 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     # Enrol anyone a required course should have but does not (a role granted while the
     # worker was down, say).
-    "courses-rules-reconcile": {
-        "task": "courses.rules_reconcile",
-        "schedule": 60 * 60 * 24,
-    },
+    "courses-rules-reconcile": {"task": "courses.rules_reconcile", "schedule": 60 * 60 * 24},
     # Supervision reminders: each is sent once (a unique row per reminder), so running
     # them often only makes them timely.
     "supervision-upcoming-visits": {
@@ -208,10 +205,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     },
     # Issue any certificate that completion did not get issued (the broker was down, a
     # worker died), and wake bulk certificate jobs that stalled.
-    "certificates-reconcile": {
-        "task": "certificates.reconcile",
-        "schedule": 60 * 10,
-    },
+    "certificates-reconcile": {"task": "certificates.reconcile", "schedule": 60 * 10},
     # Renewal reminders before certificates expire; each is sent once (a unique row).
     "certificates-renewal-reminders": {
         "task": "certificates.renewal_reminders_send",
@@ -220,10 +214,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     # Recompute every programme's stored training statuses. Each change already refreshes
     # the people it touches; this catches a status that ages (a certificate that expired
     # overnight) or an event that was lost.
-    "programmes-refresh-all": {
-        "task": "programmes.refresh_all",
-        "schedule": 60 * 60 * 24,
-    },
+    "programmes-refresh-all": {"task": "programmes.refresh_all", "schedule": 60 * 60 * 24},
     # Start again the staff imports queued while the broker was down (each imports once).
     "programmes-staff-imports-resume": {
         "task": "programmes.staff_imports_resume",
@@ -298,19 +289,8 @@ ACCOUNT_RATE_LIMITS = {
     "reauthenticate": "10/m/user",
     "signup": "60/m/ip",
 }
-# Organisations' identity providers (federation): each is an OpenID Connect app built from
-# its row in the admin, never from settings. A person from a covered domain gets an account
-# on first sign-in; an existing account is linked only when both sides have the address
-# verified (federation.adapters).
-SOCIALACCOUNT_ADAPTER = "federation.adapters.SocialAccountAdapter"
-SOCIALACCOUNT_AUTO_SIGNUP = True
-SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
-SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
-SOCIALACCOUNT_LOGIN_ON_GET = False
-SOCIALACCOUNT_STORE_TOKENS = False
-SOCIALACCOUNT_EMAIL_REQUIRED = True
-SOCIALACCOUNT_QUERY_EMAIL = True
-SOCIALACCOUNT_REQUESTS_TIMEOUT = env.int("SOCIALACCOUNT_REQUESTS_TIMEOUT", default=10)
+SOCIALACCOUNT_ADAPTER = "federation.adapters.SocialAccountAdapter"  # providers from the admin
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True  # linked only if verified on both sides
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Qamqor LMS")
 MFA_TOTP_TOLERANCE = 1

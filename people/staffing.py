@@ -204,11 +204,7 @@ def role_offer_create(
         current.save(update_fields=["closed_at"])
     offer = RoleOffer.objects.create(
         person=person,
-        role=spec.role,
-        school=spec.school,
-        region=spec.region,
-        training_area=spec.training_area,
-        specialism=spec.specialism,
+        **spec.fields(),
         offered_by=actor,
         offered_at=now,
         expires_at=now + timedelta(days=settings.LMS_ROLE_OFFER_DAYS),

@@ -7,6 +7,4 @@ class ProgrammesConfig(AppConfig):
     verbose_name = _("Programmes")
 
     def ready(self) -> None:
-        from . import receivers
-
-        receivers.connect_certificates()
+        from . import receivers  # noqa: F401  (connect receivers)

@@ -30,6 +30,13 @@ from people.roles import LEARNER_ROLES, Role
 LEARNER_ROLE_CHOICES = [(role.value, role.label) for role in Role if role in LEARNER_ROLES]
 
 
+def _area_for_tutors_only(name: str) -> models.CheckConstraint:
+    """Only a tutor's role names a training area."""
+    return models.CheckConstraint(
+        condition=Q(training_area__isnull=True) | Q(role=Role.TUTOR), name=name
+    )
+
+
 class Programme(TranslatedNameMixin, ClusterableModel):
     """A training programme: where it runs, which courses each role must complete, and what
     counts as trained."""
@@ -138,12 +145,7 @@ class RequiredCourse(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("required course")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(training_area__isnull=True) | Q(role=Role.TUTOR),
-                name="required_course_area_for_tutors_only",
-            )
-        ]
+        constraints = [_area_for_tutors_only("required_course_area_for_tutors_only")]
 
     def __str__(self) -> str:
         return f"{Role(self.role).label}: {self.course}"
@@ -206,12 +208,7 @@ class Target(ClusterableModel):
         ordering = ["programme", "region__name_en", "school__name_en", "role", "deadline"]
         verbose_name = _("target")
         verbose_name_plural = _("targets")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(training_area__isnull=True) | Q(role=Role.TUTOR),
-                name="target_area_for_tutors_only",
-            )
-        ]
+        constraints = [_area_for_tutors_only("target_area_for_tutors_only")]
 
     def __str__(self) -> str:
         return self.label or self.describe()

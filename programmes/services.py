@@ -66,6 +66,11 @@ def person_statuses_refresh(*, person_id: int) -> None:
         statuses_refresh(programme=programme, person_ids=[person_id])
 
 
+def statuses_refresh_all() -> int:
+    """Nightly: recompute every programme (certificates expire as days pass)."""
+    return sum(statuses_refresh(programme=p) for p in Programme.objects.all())
+
+
 # --- Enrolment by a programme's rules --------------------------------------------------------
 
 

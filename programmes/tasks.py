@@ -2,46 +2,35 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from celery import shared_task
-from django.db import OperationalError
+from core.tasks import reliable_task
 
 from . import services
-from .models import Programme
-
-RETRY: dict[str, Any] = {
-    "acks_late": True,
-    "autoretry_for": (OperationalError,),
-    "retry_backoff": True,
-    "max_retries": 5,
-}
 
 
-@shared_task(name="programmes.person_refresh", **RETRY)
+@reliable_task("programmes.person_refresh")
 def person_refresh(person_id: int) -> None:
     services.person_statuses_refresh(person_id=person_id)
 
 
-@shared_task(name="programmes.role_offer_enrol", **RETRY)
+@reliable_task("programmes.role_offer_enrol")
 def role_offer_enrol(offer_id: int) -> None:
     services.role_offer_enrol(offer_id=offer_id)
 
 
-@shared_task(name="programmes.refresh_all", **RETRY)
+@reliable_task("programmes.refresh_all")
 def refresh_all() -> int:
     """Nightly: recompute every programme (certificates expire as days pass)."""
-    return sum(services.statuses_refresh(programme=p) for p in Programme.objects.all())
+    return services.statuses_refresh_all()
 
 
-@shared_task(name="programmes.staff_import_check", **RETRY)
+@reliable_task("programmes.staff_import_check")
 def staff_import_check(staff_import_id: int) -> None:
     # Repeat-safe: a file already checked is left as it is. A check lost with its worker is
     # sent again by ``staff_imports_resume``.
     services.staff_import_check(staff_import_id=staff_import_id)
 
 
-@shared_task(name="programmes.staff_import_commit", acks_late=True)
+@reliable_task("programmes.staff_import_commit", autoretry_for=())
 def staff_import_commit(staff_import_id: int) -> None:
     # Not retried automatically: the import runs in one transaction and reports its own
     # failure on the import record; the person who started it can start it again. Delivered
@@ -49,7 +38,7 @@ def staff_import_commit(staff_import_id: int) -> None:
     services.staff_import_commit(staff_import_id=staff_import_id)
 
 
-@shared_task(name="programmes.staff_imports_resume", **RETRY)
+@reliable_task("programmes.staff_imports_resume")
 def staff_imports_resume() -> int:
     """Beat: send again the imports queued while the broker was down, or left running
     when the database went away."""

@@ -3,36 +3,26 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from celery import shared_task
-from django.db import OperationalError
 from django.utils import timezone
+
+from core.tasks import reliable_task
 
 from . import services
 
-# A reminder run that loses the database tries again later; each reminder still goes once.
-RETRY: dict[str, Any] = {
-    "acks_late": True,
-    "autoretry_for": (OperationalError,),
-    "retry_backoff": True,
-    "max_retries": 5,
-}
 
-
-@shared_task(name="supervision.remind_upcoming_visits", **RETRY)
+@reliable_task("supervision.remind_upcoming_visits")
 def remind_upcoming_visits() -> int:
     """Tell the supervisors and the school's leaders about a visit in the next few days."""
     return services.reminders_upcoming_visits(today=timezone.localdate())
 
 
-@shared_task(name="supervision.remind_unsubmitted_visits", **RETRY)
+@reliable_task("supervision.remind_unsubmitted_visits")
 def remind_unsubmitted_visits() -> int:
     """Tell the supervisor of a visit still not submitted 48 hours after its day."""
     return services.reminders_unsubmitted_visits(today=timezone.localdate())
 
 
-@shared_task(name="supervision.remind_overdue_action_points", **RETRY)
+@reliable_task("supervision.remind_overdue_action_points")
 def remind_overdue_action_points() -> int:
     """Tell the owner and the school's leaders about an open action point past its due date."""
     return services.reminders_overdue_action_points(today=timezone.localdate())

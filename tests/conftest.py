@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -66,59 +67,13 @@ def on_postgres() -> bool:
 
 
 @pytest.fixture
-def celery_worker_process(transactional_db: None, tmp_path: object) -> Iterator[dict[str, str]]:
-    """A real Celery worker, in its own process, over Redis, against the test database.
+def celery_worker_process(transactional_db: None, tmp_path: Path) -> Iterator[dict[str, str]]:
+    """A real Celery worker, in its own process, over Redis, against the test database
+    (``tests.workers``). Yields the environment it runs with; ``EMAIL_DIR`` is where it
+    writes the e-mail it sends."""
+    from tests.workers import WorkerProcess, worker_env, workers
 
-    Yields the environment it runs with; ``EMAIL_DIR`` is where it writes the e-mail it sends.
-    """
-    import subprocess
-    import sys
-    import time
-    from pathlib import Path
-
-    database = settings.DATABASES["default"]
-    email_dir = Path(str(tmp_path)) / "mail"
-    email_dir.mkdir()
-    env = {
-        **os.environ,
-        "DATABASE_URL": (
-            f"postgres://{database['USER']}:{database.get('PASSWORD') or ''}"
-            f"@{database['HOST'] or 'localhost'}:{database['PORT'] or 5432}/{database['NAME']}"
-        ),
-        "EMAIL_URL": f"filemail:///{email_dir}",
-        "EMAIL_DIR": str(email_dir),
-    }
-    celery_app.control.purge()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "lms",
-            "worker",
-            "--loglevel=WARNING",
-            "--concurrency=1",
-            "--pool=prefork",
-            "--without-gossip",
-            "--without-mingle",
-        ],
-        cwd=Path(__file__).resolve().parents[1],
-        env=env,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        replies = celery_app.control.ping(timeout=1)
-        if replies:
-            break
-    else:
-        process.kill()
-        pytest.fail("the Celery worker did not start within a minute")
-    try:
+    env = worker_env(tmp_path)
+    with workers(env) as processes:
+        processes.append(WorkerProcess(env).start())
         yield env
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()

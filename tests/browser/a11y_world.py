@@ -29,8 +29,6 @@ from programmes import services as programme_services
 from programmes.models import Programme, RequiredCourse, StaffImport, Target, TrainedRule
 from supervision import services as supervision_services
 from supervision.models import Rubric, Visit
-from tests.certificates.factories import complete
-from tests.courses.factories import course_page, module_page
 from tests.factories import (
     PASSWORD,
     RegionFactory,
@@ -41,7 +39,9 @@ from tests.factories import (
     grant,
     totp_code,
 )
-from tests.supervision.factories import RubricFactory, make_year, published
+from tests.factories.certificates import complete
+from tests.factories.courses import course_page, module_page
+from tests.factories.supervision import RubricFactory, make_year, published
 
 from .conftest import axe_violations
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.courses.factories import catalogue
+from tests.factories.courses import catalogue
 
 from .a11y_world import (
     LANGUAGES,

@@ -15,8 +15,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from courses.models import ModulePage
 from people.roles import Role
-from tests.courses.factories import catalogue, course_page, module_page
 from tests.factories import PASSWORD, SchoolFactory, UserFactory, grant
+from tests.factories.courses import catalogue, course_page, module_page
 
 from .a11y_world import PHONE, World, build_world, new_page, sign_in, use_temporary_storage
 

@@ -16,9 +16,9 @@ from playwright.sync_api import Browser, Page, expect
 from certificates import services
 from certificates.models import Certificate
 from people.roles import Role
-from tests.certificates.factories import complete
-from tests.courses.factories import course_page
 from tests.factories import SchoolFactory, TrainingAreaFactory, UserFactory, activate_totp, grant
+from tests.factories.certificates import complete
+from tests.factories.courses import course_page
 
 from .conftest import assert_accessible
 from .test_foundation_pages import sign_in

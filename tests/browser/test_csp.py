@@ -21,8 +21,6 @@ from people.roles import Role
 from programmes import services as programme_services
 from programmes.models import Programme, RequiredCourse, Target, TrainedRule
 from supervision.models import Visit
-from tests.certificates.factories import complete
-from tests.courses.factories import catalogue, course_page, module_page
 from tests.factories import (
     RegionFactory,
     SchoolFactory,
@@ -32,7 +30,9 @@ from tests.factories import (
     admin_in_english,
     grant,
 )
-from tests.supervision.factories import RubricFactory, make_year, published
+from tests.factories.certificates import complete
+from tests.factories.courses import catalogue, course_page, module_page
+from tests.factories.supervision import RubricFactory, make_year, published
 
 from .test_foundation_pages import sign_in
 

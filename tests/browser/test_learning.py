@@ -11,8 +11,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from courses.models import Enrolment, ModulePage
 from people.roles import Role
-from tests.courses.factories import course_page, module_page
 from tests.factories import SchoolFactory, UserFactory, activate_totp, grant
+from tests.factories.courses import course_page, module_page
 
 from .conftest import assert_accessible
 from .test_foundation_pages import sign_in

@@ -44,7 +44,7 @@ from tests.factories import (
     grant,
     totp_code,
 )
-from tests.supervision.factories import RubricFactory, add_point, make_year, observe, published
+from tests.factories.supervision import RubricFactory, add_point, make_year, observe, published
 
 from .conftest import assert_accessible
 

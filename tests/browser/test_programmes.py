@@ -14,8 +14,8 @@ from playwright.sync_api import Page, expect
 from people.models import User
 from people.roles import Role
 from programmes.models import Programme, RequiredCourse, TrainedRule
-from tests.courses.factories import course_page
 from tests.factories import RegionFactory, SchoolFactory, UserFactory, grant
+from tests.factories.courses import course_page
 
 from .conftest import assert_accessible
 from .test_foundation_pages import sign_in

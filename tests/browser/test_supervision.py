@@ -28,7 +28,7 @@ from tests.factories import (
     grant,
     totp_code,
 )
-from tests.supervision.factories import RubricFactory, make_year, published
+from tests.factories.supervision import RubricFactory, make_year, published
 
 from .conftest import assert_accessible
 

@@ -16,8 +16,9 @@ from django.test import Client
 from courses.models import CoursePage
 from people.models import Region, School, User
 from people.roles import Role
-from tests.courses.factories import course_page
 from tests.factories import RegionFactory, SchoolFactory, TrainingAreaFactory, UserFactory, grant
+from tests.factories.courses import course_page
+from tests.workers import WorkerProcess, worker_env, workers
 
 
 @dataclass
@@ -105,7 +106,7 @@ def world(db: None) -> World:
 def finish(django_capture_on_commit_callbacks: Any) -> Any:
     """Complete a course as a learner, running what is queued after commit (the
     certificate task, the e-mail), as happens outside a test's transaction."""
-    from .factories import complete
+    from tests.factories.certificates import complete
 
     def run(person: User, course: CoursePage) -> Any:
         with django_capture_on_commit_callbacks(execute=True):
@@ -114,89 +115,18 @@ def finish(django_capture_on_commit_callbacks: Any) -> Any:
     return run
 
 
-class WorkerProcess:
-    """A real Celery worker over Redis against the test database, which a test may start,
-    kill (SIGKILL, the whole process group) and start again."""
-
-    def __init__(self, env: dict[str, str]) -> None:
-        self.env = env
-        self.process: Any = None
-
-    def start(self, **extra: str) -> WorkerProcess:
-        import subprocess
-        import sys
-        import time
-
-        from lms.celery import app
-
-        self.process = subprocess.Popen(
-            [sys.executable, str(Path(__file__).with_name("worker.py"))],
-            cwd=Path(__file__).resolve().parents[2],
-            env={**self.env, **extra},
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if app.control.ping(timeout=1):
-                return self
-        self.kill()
-        pytest.fail("the Celery worker did not start within two minutes")
-
-    def kill(self) -> None:
-        import os
-        import signal
-
-        if self.process is not None and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=20)
-
-    def stop(self) -> None:
-        import subprocess
-
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.kill()
-
-
 @pytest.fixture
 def worker(transactional_db: None, private_dir: Path, tmp_path: Path) -> Any:
-    """Yields a (not yet started) worker whose certificates land in ``private_dir``."""
-    import os
+    """Yields a maker of (not yet started) workers whose certificates land in
+    ``private_dir``; every one is stopped at the end."""
+    env = worker_env(tmp_path, private_dir)
+    with workers(env) as processes:
 
-    from django.conf import settings
+        def make() -> WorkerProcess:
+            processes.append(WorkerProcess(env))
+            return processes[-1]
 
-    from lms.celery import app
-
-    database = settings.DATABASES["default"]
-    mail_dir = tmp_path / "mail"
-    mail_dir.mkdir()
-    env = {
-        **os.environ,
-        "DATABASE_URL": (
-            f"postgres://{database['USER']}:{database.get('PASSWORD') or ''}"
-            f"@{database['HOST'] or 'localhost'}:{database['PORT'] or 5432}/{database['NAME']}"
-        ),
-        "PRIVATE_MEDIA_ROOT": str(private_dir),
-        "MEDIA_ROOT": str(tmp_path / "media"),
-        "SITE_URL": "http://testserver",
-        "EMAIL_URL": f"filemail:///{mail_dir}",
-        "CELERY_TASK_ALWAYS_EAGER": "false",
-    }
-    app.control.purge()
-    processes: list[WorkerProcess] = []
-
-    def make() -> WorkerProcess:
-        process = WorkerProcess(env)
-        processes.append(process)
-        return process
-
-    yield make
-    for process in processes:
-        process.stop()
-    app.control.purge()
+        yield make
 
 
 @pytest.fixture

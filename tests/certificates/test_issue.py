@@ -17,10 +17,10 @@ from certificates import services
 from certificates.models import Certificate
 from courses.models import CoursePage, Enrolment
 from people import services as people_services
-from tests.courses.factories import course_page
+from tests.factories.certificates import publish_template
+from tests.factories.courses import course_page
 
 from .conftest import World
-from .factories import publish_template
 
 
 def stored_bytes(certificate: Certificate) -> bytes:

@@ -18,9 +18,9 @@ from certificates.models import Certificate, CertificateJob, CertificateJobItem
 from courses.models import Enrolment
 from people.roles import Role
 from tests.factories import SchoolFactory, TrainingAreaFactory, UserFactory, grant
+from tests.factories.certificates import complete, publish_template
 
 from .conftest import World
-from .factories import complete, publish_template
 
 
 def completed_without_certificates(world: World, count: int) -> list[Enrolment]:

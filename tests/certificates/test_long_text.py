@@ -12,12 +12,13 @@ from typing import Any
 import pytest
 
 from certificates import fit, services
+from certificates import pdf as certificate_pdf
 from certificates.models import Certificate
 from people.models import User
+from tests.factories.certificates import pdf_info, publish_template
 from tests.pdf_layout import overlapping_words, pdf_words
 
 from .conftest import World
-from .factories import pdf_info, publish_template
 
 pytestmark = pytest.mark.skipif(
     not (shutil.which("pdftotext") and shutil.which("pdfinfo")), reason="needs poppler-utils"
@@ -147,7 +148,7 @@ def test_an_ordinary_certificate_keeps_the_design_as_drawn(
     certificate = Certificate.objects.get()
     path = saved_pdf(certificate, tmp_path)
     assert_laid_out(path, "Әйгерім Ғалымқызы Сейітова", "Supporting a child with autism")
-    html = services.pdf.document_html(certificate)
+    html = certificate_pdf.document_html(certificate)
     assert "fit-0 foot-fit-0" in html
     _page, words = pdf_words(path)
     name = next(word for word in words if word.text == "Әйгерім")

@@ -16,9 +16,16 @@ from django.test import Client
 
 from certificates import pdf, services
 from certificates.models import Certificate
+from tests.factories.certificates import (
+    pdf_info,
+    pdf_objects,
+    pdf_text,
+    publish_template,
+    qr_codes,
+    signature,
+)
 
 from .conftest import World
-from .factories import pdf_info, pdf_objects, pdf_text, publish_template, qr_codes, signature
 
 needs_poppler = pytest.mark.skipif(
     not (shutil.which("pdftotext") and shutil.which("pdftoppm") and shutil.which("zbarimg")),
@@ -197,8 +204,7 @@ def test_a_signature_missing_from_disk_stops_the_issue_and_keeps_nothing(
     from wagtail.images import get_image_model
 
     from core.pdf import MissingResource
-
-    from .factories import complete
+    from tests.factories.certificates import complete
 
     finish(world.tutor, world.course)  # prepares the template and its renditions
     for rendition in get_image_model().get_rendition_model().objects.all():

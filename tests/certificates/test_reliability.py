@@ -18,9 +18,9 @@ from certificates.models import Certificate
 from courses import services as course_services
 from courses.models import Enrolment
 from lms.celery import app
+from tests.factories.certificates import modules_of
 
 from .conftest import World
-from .factories import modules_of
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -89,7 +89,7 @@ def in_threads(count: int, work: Callable[[], Any]) -> list[Any]:
 def test_fifty_concurrent_completions_of_the_last_module_make_one_certificate(
     world: World, worker: Any
 ) -> None:
-    worker().start(CERTS_TEST_CONCURRENCY="2")
+    worker().start(TEST_WORKER_CONCURRENCY="2")
     enrolment, last = half_done(world)
     results = in_threads(
         50, lambda: course_services.module_mark_done(person=world.tutor, module=last)
@@ -126,11 +126,11 @@ def test_a_worker_process_killed_while_rendering_is_replaced_and_issues_once(
     gate = tmp_path / "gate"
     gate.mkdir()
     (gate / "hold").touch()
-    worker().start(CERTS_TEST_RENDER_GATE=str(gate))
+    worker().start(TEST_WORKER_GATE=str(gate), TEST_WORKER_RENDERS_FREE="0")
     enrolment, last = half_done(world)
     course_services.module_mark_done(person=world.tutor, module=last)
-    assert wait_for(lambda: any(gate.glob("rendering-*")))
-    [marker] = gate.glob("rendering-*")
+    assert wait_for(lambda: any(gate.glob("held-*")))
+    [marker] = gate.glob("held-*")
     assert not Certificate.objects.exists()  # mid-render: nothing committed yet
     os.kill(int(marker.read_text()), signal.SIGKILL)  # the pool process doing the work
     marker.unlink()
@@ -150,17 +150,19 @@ def test_a_whole_worker_killed_while_rendering_issues_once_after_a_restart(
     gate = tmp_path / "gate"
     gate.mkdir()
     (gate / "hold").touch()
-    first = worker().start(CERTS_TEST_RENDER_GATE=str(gate), CERTS_TEST_VISIBILITY_TIMEOUT="3")
+    first = worker().start(
+        TEST_WORKER_GATE=str(gate), TEST_WORKER_RENDERS_FREE="0", TEST_WORKER_VISIBILITY_TIMEOUT="3"
+    )
     enrolment, last = half_done(world)
     course_services.module_mark_done(person=world.tutor, module=last)
-    assert wait_for(lambda: any(gate.glob("rendering-*")))
+    assert wait_for(lambda: any(gate.glob("held-*")))
     first.kill()  # SIGKILL to the worker and its pool: no chance to put the task back
-    for marker in gate.glob("rendering-*"):
+    for marker in gate.glob("held-*"):
         marker.unlink()
     (gate / "hold").unlink()
     assert not Certificate.objects.exists()
     # The message was taken but never acknowledged: Redis gives it to the next worker.
-    worker().start(CERTS_TEST_VISIBILITY_TIMEOUT="3")
+    worker().start(TEST_WORKER_VISIBILITY_TIMEOUT="3")
     assert wait_for(lambda: Certificate.objects.filter(enrolment=enrolment).exists(), 180)
     time.sleep(2)
     assert_one_certificate_with_its_pdf(enrolment)

@@ -13,9 +13,9 @@ from django.db import IntegrityError, transaction
 
 from certificates import services, tasks
 from certificates.models import Certificate, RenewalReminder, today_in_almaty
+from tests.factories.certificates import publish_template
 
 from .conftest import World
-from .factories import publish_template
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ from django.test import Client, RequestFactory
 from certificates.models import CertificateTemplate, check_placeholders
 from certificates.setup import ensure_default_template
 from tests.factories import admin_in_english
+from tests.factories.certificates import publish_template
 
 from .conftest import World
-from .factories import publish_template
 
 VALID = "{name}, {name_alt}, {course}, {hours}, {completion_date}, {provider}"
 ADD_URL = "/admin/snippets/certificates/certificatetemplate/add/"

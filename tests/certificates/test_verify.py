@@ -14,9 +14,9 @@ from django.utils import timezone
 from certificates import codes, services
 from certificates.models import Certificate
 from courses.models import Enrolment
+from tests.factories.certificates import publish_template
 
 from .conftest import World
-from .factories import publish_template
 
 
 @pytest.fixture

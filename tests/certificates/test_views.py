@@ -159,7 +159,7 @@ def test_the_register_is_scoped_and_searchable(
 def test_listing_pages_keep_their_query_count(
     world: World, finish: Any, client: Client, django_assert_max_num_queries: Any
 ) -> None:
-    from tests.courses.factories import course_page
+    from tests.factories.courses import course_page
 
     for number in range(4):
         finish(world.tutor, course_page(f"Course {number}", modules=1))

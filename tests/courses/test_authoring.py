@@ -16,8 +16,7 @@ from courses.models import CoursePage, ModulePage
 from courses.setup import LEAD_TRAINERS
 from people.roles import Role
 from tests.factories import UserFactory, activate_totp, admin_in_english, grant
-
-from .factories import catalogue, course_page
+from tests.factories.courses import catalogue, course_page
 
 pytestmark = pytest.mark.django_db
 

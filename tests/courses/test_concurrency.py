@@ -12,8 +12,7 @@ from courses import services, signals
 from courses.models import Enrolment, ModuleCompletion, ModulePage
 from people.roles import Role
 from tests.factories import SchoolFactory, UserFactory, grant
-
-from .factories import course_page
+from tests.factories.courses import course_page
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

@@ -26,8 +26,7 @@ from courses.models import CoursePage, Enrolment, ModuleCompletion, ModulePage
 from courses.setup import LEAD_TRAINERS, TRAINERS
 from people.roles import Role
 from tests.factories import SchoolFactory, UserFactory, activate_totp, admin_in_english, grant
-
-from .factories import SIMPLE_CHECK, check_value, course_page, module_page
+from tests.factories.courses import SIMPLE_CHECK, check_value, course_page, module_page
 
 pytestmark = pytest.mark.django_db
 

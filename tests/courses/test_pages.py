@@ -15,8 +15,7 @@ from courses import services
 from courses.models import CoursePage, Enrolment, KnowledgeCheckAttempt, ModulePage, Reflection
 from people.roles import Role
 from tests.factories import RegionFactory, SchoolFactory, UserFactory, activate_totp, grant
-
-from .factories import course_page, module_page
+from tests.factories.courses import course_page, module_page
 
 pytestmark = pytest.mark.django_db
 

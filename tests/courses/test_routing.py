@@ -14,8 +14,7 @@ from wagtail.models import Site
 
 from people.roles import Role
 from tests.factories import SchoolFactory, UserFactory, grant
-
-from .factories import course_page, module_page
+from tests.factories.courses import course_page, module_page
 
 pytestmark = pytest.mark.django_db
 

@@ -22,8 +22,7 @@ from people import services as people_services
 from people.roles import Role
 from people.signals import observed_practice_changed
 from tests.factories import RegionFactory, SchoolFactory, TrainingAreaFactory, UserFactory, grant
-
-from .factories import course_page, module_page
+from tests.factories.courses import course_page, module_page
 
 pytestmark = pytest.mark.django_db
 

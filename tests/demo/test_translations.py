@@ -12,8 +12,8 @@ from wagtail_localize.models import StringTranslation
 from courses.models import CoursePage, ModulePage
 from demo.courses import is_localized, localize
 from people.roles import Role
-from tests.courses.factories import course_page
 from tests.factories import UserFactory, activate_totp, admin_in_english, grant
+from tests.factories.courses import course_page
 
 pytestmark = pytest.mark.django_db
 

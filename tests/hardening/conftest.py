@@ -10,12 +10,9 @@ free port.
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -34,8 +31,10 @@ from lms.celery import app
 from people.models import Region, School, User
 from people.roles import Role
 from programmes.models import StaffImport
-from tests.courses.factories import course_page
 from tests.factories import RegionFactory, SchoolFactory, TrainingAreaFactory, UserFactory, grant
+from tests.factories.courses import course_page
+from tests.workers import WorkerProcess, workers
+from tests.workers import worker_env as shared_worker_env
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -155,94 +154,32 @@ def in_threads(works: list[Callable[[], Any]]) -> list[Any]:
     return results
 
 
-def database_url() -> str:
-    database = django_settings.DATABASES["default"]
-    return (
-        f"postgres://{database['USER']}:{database.get('PASSWORD') or ''}"
-        f"@{database['HOST'] or 'localhost'}:{database['PORT'] or 5432}/{database['NAME']}"
-    )
-
-
 def queue_length(queue: str = "celery") -> int:
     with app.connection_for_write() as conn:
         return int(conn.default_channel.client.llen(queue))
 
 
-class WorkerProcess:
-    """A real Celery worker over Redis against the test database, in its own process
-    group, which a test may start, kill (SIGKILL to the worker and its pool) and stop."""
-
-    def __init__(self, env: dict[str, str]) -> None:
-        self.env = env
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self, **extra: str) -> WorkerProcess:
-        self.process = subprocess.Popen(
-            [sys.executable, str(Path(__file__).with_name("worker.py"))],
-            cwd=ROOT,
-            env={**self.env, **extra},
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if app.control.ping(timeout=0.5):
-                return self
-            if self.process.poll() is not None:
-                break
-        self.kill()
-        pytest.fail("the Celery worker did not start")
-
-    def kill(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=20)
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.kill()
-
-
 @pytest.fixture
 def worker_env(transactional_db: None, private_dir: Path, tmp_path: Path) -> dict[str, str]:
     """The environment of a worker whose files land where this test's do; e-mail it sends
-    is written to ``EMAIL_DIR``."""
-    mail_dir = tmp_path / "mail"
-    mail_dir.mkdir()
+    is written to ``EMAIL_DIR``, and ``TEST_WORKER_GATE`` is the folder of its holds."""
     gate = tmp_path / "gate"
     gate.mkdir()
-    return {
-        **os.environ,
-        "DATABASE_URL": database_url(),
-        "PRIVATE_MEDIA_ROOT": str(private_dir),
-        "MEDIA_ROOT": str(tmp_path / "media"),
-        "SITE_URL": "http://testserver",
-        "EMAIL_URL": f"filemail:///{mail_dir}",
-        "EMAIL_DIR": str(mail_dir),
-        "CELERY_TASK_ALWAYS_EAGER": "false",
-        "LMS_MFA_REQUIRED": "false",
-        "HARDENING_GATE": str(gate),
-    }
+    return shared_worker_env(
+        tmp_path, private_dir, LMS_MFA_REQUIRED="false", TEST_WORKER_GATE=str(gate)
+    )
 
 
 @pytest.fixture
 def worker(worker_env: dict[str, str]) -> Iterator[Callable[[], WorkerProcess]]:
     """Yields a maker of (not yet started) workers; every one is stopped at the end."""
-    app.control.purge()
-    processes: list[WorkerProcess] = []
+    with workers(worker_env) as processes:
 
-    def make() -> WorkerProcess:
-        process = WorkerProcess(worker_env)
-        processes.append(process)
-        return process
+        def make() -> WorkerProcess:
+            processes.append(WorkerProcess(worker_env))
+            return processes[-1]
 
-    yield make
-    for process in processes:
-        process.stop()
-    app.control.purge()
+        yield make
 
 
 def free_port() -> int:

@@ -26,12 +26,12 @@ from people.models import RoleMembership, User
 from people.roles import Role
 from programmes import services as programme_services
 from programmes.models import StaffImport
-from tests.courses.factories import course_page
 from tests.factories import UserFactory
+from tests.factories.courses import course_page
+from tests.workers import WorkerProcess
 
 from .conftest import (
     RedisServer,
-    WorkerProcess,
     World,
     enrol,
     modules_of,

@@ -28,13 +28,14 @@ from wagtail.models import ModelLogEntry
 from certificates.models import Certificate
 from courses import services as course_services
 from courses.models import Enrolment, ModuleCompletion
+from courses.services import progress as course_progress
 from people.models import User
 from people.roles import Role
 from supervision.models import Observation, ObservationScore, Visit
 from supervision.services import observations as observation_services
 from supervision.services import transitions as transition_services
 from tests.factories import UserFactory, grant
-from tests.supervision.factories import RubricFactory, make_visit, make_year, published
+from tests.factories.supervision import RubricFactory, make_visit, make_year, published
 
 from .conftest import World, enrol, modules_of
 
@@ -126,7 +127,7 @@ def test_a_completion_whose_connection_drops_is_not_half_written_and_can_be_repe
     *first, last = modules_of(world.course)
     for module in first:
         course_services.module_mark_done(person=learner, module=module)
-    drops = drop_connection_on(monkeypatch, course_services, "courses.enrolment.complete")
+    drops = drop_connection_on(monkeypatch, course_progress, "courses.enrolment.complete")
     browser = Browser(live_server.url, learner)
     url = reverse("module_done", kwargs={"page_id": last.pk})
 

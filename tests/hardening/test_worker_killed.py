@@ -18,13 +18,14 @@ from lms.celery import app
 from people.models import RoleMembership, User
 from programmes import services as programme_services
 from programmes.models import StaffImport
+from tests.workers import WorkerProcess
 
-from .conftest import WorkerProcess, World, complete, queue_length, wait_for
+from .conftest import World, complete, queue_length, wait_for
 
 pytestmark = [pytest.mark.postgres, pytest.mark.worker]
 
 Outcome = CertificateJobItem.Outcome
-RESTORE = {"HARDENING_VISIBILITY_TIMEOUT": "3"}
+RESTORE = {"TEST_WORKER_VISIBILITY_TIMEOUT": "3"}
 
 
 def held(gate: Path) -> bool:
@@ -55,10 +56,10 @@ def test_a_worker_killed_in_the_middle_of_a_bulk_job_handles_each_item_once(
         actor=world.manager, course=world.course, kind=CertificateJob.Kind.ISSUE_MISSING
     )
     assert job.total == len(enrolments)
-    gate = Path(worker_env["HARDENING_GATE"])
+    gate = Path(worker_env["TEST_WORKER_GATE"])
     (gate / "hold").touch()
 
-    first = worker().start(HARDENING_RENDERS_FREE="1")
+    first = worker().start(TEST_WORKER_RENDERS_FREE="1")
     assert wait_for(lambda: held(gate))  # the second certificate is being rendered
     assert job.items.filter(outcome=Outcome.DONE).count() == 1
     first.kill()
@@ -110,10 +111,10 @@ def test_a_worker_killed_in_the_middle_of_a_staff_import_imports_it_once(
         actor=world.coordinator, staff_import=staff_import
     )
     assert staff_import.status == StaffImport.Status.QUEUED
-    gate = Path(worker_env["HARDENING_GATE"])
+    gate = Path(worker_env["TEST_WORKER_GATE"])
     (gate / "hold").touch()
 
-    first = worker().start(HARDENING_IMPORT_ROWS_FREE="2")
+    first = worker().start(TEST_WORKER_IMPORT_ROWS_FREE="2")
     assert wait_for(lambda: held(gate))  # two rows written, the third waits
     staff_import.refresh_from_db()
     assert staff_import.status == StaffImport.Status.RUNNING

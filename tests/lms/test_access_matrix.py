@@ -54,7 +54,6 @@ from supervision.models import (
     SupervisionYear,
     Visit,
 )
-from tests.courses.factories import course_page, module_page
 from tests.factories import (
     PASSWORD,
     RegionFactory,
@@ -64,7 +63,8 @@ from tests.factories import (
     activate_totp,
     grant,
 )
-from tests.supervision.factories import (
+from tests.factories.courses import course_page, module_page
+from tests.factories.supervision import (
     RubricFactory,
     add_point,
     make_visit,

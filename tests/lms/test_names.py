@@ -24,8 +24,8 @@ from people.models import Region, School, TrainingArea, User
 from people.roles import Role
 from programmes import imports
 from programmes.models import Programme
-from tests.courses.factories import course_page, module_page
 from tests.factories import RegionFactory, SchoolFactory, UserFactory, grant
+from tests.factories.courses import course_page, module_page
 
 pytestmark = pytest.mark.django_db
 

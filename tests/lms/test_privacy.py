@@ -21,8 +21,8 @@ from people.models import User
 from people.roles import Role
 from programmes import services as programme_services
 from programmes.models import Programme, RequiredCourse, TrainedStatus
-from tests.courses.factories import course_page, module_page
 from tests.factories import SchoolFactory, UserFactory, grant
+from tests.factories.courses import course_page, module_page
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,8 @@ from django.test import Client
 from django.urls import reverse
 
 from people.roles import Role
-from tests.courses.factories import catalogue, course_page
 from tests.factories import SchoolFactory, UserFactory, activate_totp, admin_in_english, grant
+from tests.factories.courses import catalogue, course_page
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates"

@@ -24,7 +24,7 @@ from core import pdfclean
 from people.roles import Role
 from tests import bombs
 from tests.factories import UserFactory, activate_totp, admin_in_english, grant
-from tests.supervision.factories import pdf_file, png_file
+from tests.factories.supervision import pdf_file, png_file
 
 needs_pdftotext = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
 

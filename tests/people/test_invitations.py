@@ -21,6 +21,7 @@ from people import services
 from people.models import Invitation, User
 from people.roles import Role
 from people.services import MembershipSpec, _token_hash
+from people.services import invitations as invitation_services
 from tests.factories import PASSWORD, UserFactory, activate_totp, grant, totp_code
 
 from .conftest import World
@@ -117,7 +118,8 @@ class TestAcceptingSignsInThroughTheSignInFlow:
         grant(person, Role.TEACHER, school=world.school_a1)
         secret = activate_totp(person)
         token = stale_invitation(person)
-        monkeypatch.setattr(services, "_is_set_up", lambda person: False)
+        # Patched where accepting an invitation reads it.
+        monkeypatch.setattr(invitation_services, "_is_set_up", lambda person: False)
         response = client.post(url("invitation_accept", token=token), accept_data())
         assert response.status_code == 302
         assert response["Location"] == url("mfa_authenticate")

@@ -25,8 +25,8 @@ from people import privacy, services, staffing
 from people.models import RoleMembership, RoleOffer, User
 from people.roles import Role
 from people.services import MembershipSpec
-from tests.courses.factories import course_page
 from tests.factories import UserFactory, grant
+from tests.factories.courses import course_page
 
 from .conftest import World
 

@@ -26,7 +26,6 @@ from programmes.models import (
     TrainedRule,
     TrainedStatus,
 )
-from tests.courses.factories import course_page
 from tests.factories import (
     RegionFactory,
     SchoolFactory,
@@ -35,6 +34,7 @@ from tests.factories import (
     activate_totp,
     grant,
 )
+from tests.factories.courses import course_page
 
 pytestmark = pytest.mark.django_db
 

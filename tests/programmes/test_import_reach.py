@@ -30,9 +30,9 @@ from people.models import RoleMembership, RoleOffer, School, User
 from people.roles import Role
 from programmes import services
 from programmes.models import Programme, RequiredCourse, StaffImport
-from tests.certificates.factories import complete
-from tests.courses.factories import course_page
 from tests.factories import RegionFactory, SchoolFactory, UserFactory, grant
+from tests.factories.certificates import complete
+from tests.factories.courses import course_page
 
 pytestmark = pytest.mark.django_db
 

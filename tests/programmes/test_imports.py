@@ -206,7 +206,7 @@ class TestCommit:
 
     def test_people_are_enrolled_by_the_programmes_rules(self, place: dict[str, Any]) -> None:
         from programmes.models import Programme, RequiredCourse
-        from tests.courses.factories import course_page
+        from tests.factories.courses import course_page
 
         course = course_page(audiences=[("teacher", None, False)])
         programme = Programme.objects.create(

@@ -15,8 +15,7 @@ from people.models import Region, School, User
 from people.roles import Role
 from supervision.models import Attachment, Rubric, RubricVersion, SupervisionYear
 from tests.factories import RegionFactory, SchoolFactory, UserFactory, grant
-
-from .factories import RubricFactory, make_year, published
+from tests.factories.supervision import RubricFactory, make_year, published
 
 
 @dataclass

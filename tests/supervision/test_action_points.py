@@ -12,9 +12,9 @@ from django.test import Client
 from people.roles import Role
 from supervision import selectors, services
 from supervision.models import ActionPoint, ActionPointReview, Visit
+from tests.factories.supervision import add_point, make_visit, observe
 
 from .conftest import World
-from .factories import add_point, make_visit, observe
 
 State = Visit.State
 

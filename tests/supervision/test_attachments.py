@@ -20,9 +20,9 @@ from supervision import services
 from supervision.files import MAX_ATTACHMENT_BYTES
 from supervision.models import Attachment, Visit
 from tests import bombs
+from tests.factories.supervision import jpeg_with_location, make_visit, observe, pdf_file, png_file
 
 from .conftest import World
-from .factories import jpeg_with_location, make_visit, observe, pdf_file, png_file
 
 State = Visit.State
 

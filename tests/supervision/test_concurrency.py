@@ -15,9 +15,9 @@ from django.db import connection
 from people.roles import Role
 from supervision import services
 from supervision.models import Observation, Reminder, Visit
+from tests.factories.supervision import make_visit, observe, scores_for
 
 from .conftest import World
-from .factories import make_visit, observe, scores_for
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 State = Visit.State

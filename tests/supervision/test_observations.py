@@ -14,9 +14,16 @@ from people.roles import Role
 from people.signals import observed_practice_changed
 from supervision import selectors, services
 from supervision.models import Observation, ObservationScore, RubricVersion, Visit
+from tests.factories.supervision import (
+    RubricFactory,
+    make_visit,
+    observe,
+    published,
+    rubric_data,
+    scores_for,
+)
 
 from .conftest import World
-from .factories import RubricFactory, make_visit, observe, published, rubric_data, scores_for
 
 State = Visit.State
 

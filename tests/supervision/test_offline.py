@@ -24,9 +24,9 @@ from supervision.models import (
     ObservationScore,
     Visit,
 )
+from tests.factories.supervision import add_point, make_visit, observe, png_file, rubric_data
 
 from .conftest import World
-from .factories import add_point, make_visit, observe, png_file, rubric_data
 
 State = Visit.State
 SYNC = {"HTTP_X_OFFLINE_SYNC": "1"}

@@ -17,9 +17,9 @@ from people.roles import Role
 from supervision import services
 from supervision.models import Attachment, Observation, ObservationScore, Visit
 from tests.factories import UserFactory, grant
+from tests.factories.supervision import add_point, make_visit, observe, png_file
 
 from .conftest import World
-from .factories import add_point, make_visit, observe, png_file
 
 pytestmark = pytest.mark.django_db
 

@@ -15,9 +15,9 @@ from django.utils import timezone
 
 from supervision import services, tasks
 from supervision.models import ActionPoint, Reminder, Visit
+from tests.factories.supervision import make_visit
 
 from .conftest import World
-from .factories import make_visit
 
 State = Visit.State
 

@@ -16,10 +16,10 @@ from people.models import School, User
 from people.roles import Role
 from supervision import services
 from supervision.models import Visit
+from tests.factories.supervision import add_point, make_visit, observe
 from tests.pdf_layout import overlapping_words, pdf_pages
 
 from .conftest import World
-from .factories import add_point, make_visit, observe
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
 

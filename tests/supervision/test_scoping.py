@@ -11,9 +11,9 @@ from django.test import Client
 from people.roles import Role
 from supervision import access, selectors, services
 from supervision.models import Visit
+from tests.factories.supervision import add_point, make_visit, observe
 
 from .conftest import World
-from .factories import add_point, make_visit, observe
 
 State = Visit.State
 TODAY = date(2026, 10, 20)

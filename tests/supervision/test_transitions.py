@@ -16,9 +16,9 @@ from supervision import services
 from supervision.access import COORDINATOR, LEADER, NATIONAL, SUPERVISOR
 from supervision.models import Visit
 from tests.factories import UserFactory, grant
+from tests.factories.supervision import add_point, make_visit, observe
 
 from .conftest import World
-from .factories import add_point, make_visit, observe
 
 State = Visit.State
 ALL_STATES = list(State.values)

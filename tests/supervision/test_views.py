@@ -21,9 +21,16 @@ from people.roles import Role
 from supervision import services
 from supervision.models import ActionPoint, Observation, Visit
 from tests.factories import SchoolFactory, UserFactory, grant
+from tests.factories.supervision import (
+    add_point,
+    make_visit,
+    make_year,
+    observe,
+    png_file,
+    rubric_data,
+)
 
 from .conftest import World
-from .factories import add_point, make_visit, make_year, observe, png_file, rubric_data
 
 State = Visit.State
 

@@ -1,4 +1,5 @@
-"""Factories for the test suite. Passwords are set with a fast hasher (see conftest)."""
+"""Factories of places, accounts and roles. Passwords are set with a fast hasher (see
+conftest)."""
 
 from __future__ import annotations
 

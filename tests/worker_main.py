@@ -1,17 +1,18 @@
-"""A Celery worker for the hardening tests, started as its own process.
+"""The Celery worker of the tests that need a real one, started as its own process by
+``tests.workers.WorkerProcess``.
 
-Like the shared ``celery_worker_process`` fixture, with test-only knobs read from the
+It runs the product's tasks as production does, with test-only knobs read from the
 environment so that a test can kill the worker in the middle of a piece of work:
 
-- ``HARDENING_GATE`` (a folder): certificate renders and staff-import rows may be held.
+- ``TEST_WORKER_GATE`` (a folder): certificate renders and staff-import rows may be held.
   A held step writes ``<folder>/held-<pid>`` and waits while ``<folder>/hold`` exists.
-- ``HARDENING_RENDERS_FREE`` (a number): that many certificate renders pass before the
-  next one is held (unset: no render is held).
-- ``HARDENING_IMPORT_ROWS_FREE`` (a number): that many staff-import rows are written
+- ``TEST_WORKER_RENDERS_FREE`` (a number): that many certificate renders pass before the
+  next one is held (``0``: every render is held; unset: none is).
+- ``TEST_WORKER_IMPORT_ROWS_FREE`` (a number): that many staff-import rows are written
   before the next one is held (unset: no row is held).
-- ``HARDENING_VISIBILITY_TIMEOUT`` (seconds): how long Redis keeps a message taken by a
+- ``TEST_WORKER_VISIBILITY_TIMEOUT`` (seconds): how long Redis keeps a message taken by a
   worker that died before acknowledging it.
-- ``HARDENING_CONCURRENCY``: worker processes (default 1).
+- ``TEST_WORKER_CONCURRENCY``: worker processes (default 1).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings")
 
@@ -32,7 +33,7 @@ django.setup()
 
 from lms.celery import app  # noqa: E402
 
-gate = os.environ.get("HARDENING_GATE", "")
+gate = os.environ.get("TEST_WORKER_GATE", "")
 
 
 def hold() -> None:
@@ -56,19 +57,19 @@ def counted(name: str, step: Any) -> Any:
     return gated
 
 
-if gate and os.environ.get("HARDENING_RENDERS_FREE"):
+if gate and os.environ.get("TEST_WORKER_RENDERS_FREE"):
     from certificates import pdf
 
-    pdf.render_document = counted("HARDENING_RENDERS_FREE", pdf.render_document)
+    pdf.render_document = counted("TEST_WORKER_RENDERS_FREE", pdf.render_document)
 
-if gate and os.environ.get("HARDENING_IMPORT_ROWS_FREE"):
+if gate and os.environ.get("TEST_WORKER_IMPORT_ROWS_FREE"):
     from programmes import services as programme_services
 
     programme_services._import_row = counted(
-        "HARDENING_IMPORT_ROWS_FREE", programme_services._import_row
+        "TEST_WORKER_IMPORT_ROWS_FREE", programme_services._import_row
     )
 
-timeout = os.environ.get("HARDENING_VISIBILITY_TIMEOUT")
+timeout = os.environ.get("TEST_WORKER_VISIBILITY_TIMEOUT")
 if timeout:
     app.conf.broker_transport_options = {
         "visibility_timeout": int(timeout),
@@ -80,7 +81,7 @@ app.worker_main(
     [
         "worker",
         "--loglevel=WARNING",
-        f"--concurrency={os.environ.get('HARDENING_CONCURRENCY', '1')}",
+        f"--concurrency={os.environ.get('TEST_WORKER_CONCURRENCY', '1')}",
         "--pool=prefork",
         "--without-gossip",
         "--without-mingle",
