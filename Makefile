@@ -6,12 +6,15 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
-.PHONY: run test install system-deps messages messages-check compilemessages lint format typecheck check ci worker beat lock serve bench-weight audit
+.PHONY: run demo-idp test install system-deps messages messages-check compilemessages lint format typecheck check ci worker beat lock serve bench-weight audit
 
 run: install ## Install everything, load the demo programme and serve on http://localhost:8000
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver 127.0.0.1:8000
+
+demo-idp: ## After `make run`, in a second terminal: the demo organisation's sign-in on :8001
+	$(MANAGE) demo_idp
 
 test: install ## Install everything and run the whole test suite
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -349,6 +349,16 @@ ROUTES: dict[str, Access] = {
     "account_reset_password_from_key": public("Reached from the e-mail; the key is signed."),
     "account_reset_password_from_key_done": public("Says the password was changed."),
     "account_confirm_login_code": public("Second step of signing in by code."),
+    # allauth: signing in with an organisation's identity provider (federation).
+    "sso_discover": public("Sends an address of a covered domain to its organisation's provider."),
+    "openid_connect_login": public("Starts the sign-in at the organisation's provider."),
+    "openid_connect_callback": public(
+        "The provider's answer; allauth checks its state and the provider's token."
+    ),
+    "socialaccount_login_cancelled": public("Says the organisation's sign-in was cancelled."),
+    "socialaccount_login_error": public("Says the organisation's sign-in failed."),
+    "socialaccount_signup": public("Completes a first sign-in; needs the provider's answer."),
+    "socialaccount_connections": signed_in("One's own links to organisations' providers."),
     "mfa_index": signed_in("One's own two-factor settings."),
     "mfa_authenticate": public("Second step of signing in; needs the first step's session."),
     "mfa_reauthenticate": signed_in("Confirming one's own second factor."),
@@ -396,13 +406,22 @@ SHARED_CONTENT = frozenset(
 PREFIXES: dict[str, Access] = {
     "admin/": admin_only("The Wagtail admin: authoring, snippets, settings, users."),
     "media/": public("Uploaded public images (development only; a web server in production)."),
+    "accounts/social/": public("allauth's old addresses, redirected to the ones above."),
 }
 
 # Prefixes that exist only under DEBUG (``lms.urls`` adds them then).
 DEBUG_ONLY_PREFIXES = frozenset({"media/"})
 
 # Product apps whose every named route the access matrix requests as each role.
-PRODUCT_APPS = ("lms", "people", "courses", "certificates", "supervision", "programmes")
+PRODUCT_APPS = (
+    "lms",
+    "people",
+    "courses",
+    "certificates",
+    "supervision",
+    "programmes",
+    "federation",
+)
 
 
 # --- Walking the URL configuration -----------------------------------------------------------

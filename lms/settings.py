@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "certificates",
     "supervision",
     "programmes",
+    "federation",
     "lms",
     # The demo programme and its seed_demo command: on top, imported by no app.
     "demo",
@@ -71,6 +72,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -321,6 +324,8 @@ ACCOUNT_RATE_LIMITS = {
     "reauthenticate": "10/m/user",
     "signup": "60/m/ip",
 }
+SOCIALACCOUNT_ADAPTER = "federation.adapters.SocialAccountAdapter"  # providers from the admin
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True  # linked only if verified on both sides
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Qamqor LMS")
 MFA_TOTP_TOLERANCE = 1

@@ -32,6 +32,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("", include("federation.urls")),
     path("accounts/", include("allauth.urls")),
     path("account/data/", views.my_data, name="my_data"),
     path("people/<uuid:public_id>/erase/", views.person_erase, name="person_erase"),

@@ -28,6 +28,8 @@ from core.mail import send_email_after_commit
 # How long after a password sign-in a person may add their first authenticator without
 # typing the password again.
 FIRST_AUTHENTICATOR_WINDOW_SECONDS = 10 * 60
+# Sign-ins that prove the person just now: a password, or an organisation's identity provider.
+FRESH_SIGN_IN_METHODS = frozenset({"password", "socialaccount"})
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -53,12 +55,14 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
         """Setting up the first authenticator straight after signing in with a password does
         not ask for the password again: programme roles are sent there on sign-in, and the
-        password was proven seconds ago. Every other sensitive change still asks."""
+        password (or the organisation's sign-in) was proven seconds ago. Every other
+        sensitive change still asks."""
         request = context.request
         if app == "allauth.mfa" and request is not None and request.user.is_authenticated:
             records = get_authentication_records(request, request.user)
             signed_in_at = max(
-                (r["at"] for r in records if r.get("method") == "password"), default=0
+                (r["at"] for r in records if r.get("method") in FRESH_SIGN_IN_METHODS),
+                default=0,
             )
             fresh = time.time() - signed_in_at < FIRST_AUTHENTICATOR_WINDOW_SECONDS
             if fresh and not is_mfa_enabled(request.user):

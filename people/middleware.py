@@ -34,11 +34,18 @@ ALLOWED_WITHOUT_MFA = frozenset(
 )
 
 
+# Set by the federation app for the person signed in through an identity provider that
+# enforces two-factor authentication and said that a second factor was used.
+EXTERNAL_MFA_SESSION_KEY = "lms_provider_mfa"
+
+
 class RequireMFAMiddleware:
     """Programme roles must turn on two-factor authentication before anything else.
 
     Supervisors, coordinators, trainers, managers and administrators reach personal data
-    of many people; a stolen password alone must not be enough.
+    of many people; a stolen password alone must not be enough. A sign-in through an
+    organisation's identity provider that enforces a second factor, and says it was used,
+    counts as one for that session.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -61,6 +68,8 @@ class RequireMFAMiddleware:
         if request.path_info.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
             return None
         if not scoping.scope_for(user).has_programme_role or is_mfa_enabled(user):
+            return None
+        if request.session.get(EXTERNAL_MFA_SESSION_KEY) == user.pk:
             return None
         messages.warning(
             request,

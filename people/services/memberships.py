@@ -56,7 +56,12 @@ def _check_may_grant(actor: User, spec: MembershipSpec) -> None:
 
 
 def _membership_create(
-    *, actor: User, person: User, spec: MembershipSpec, offer: RoleOffer | None = None
+    *,
+    actor: User | None,
+    person: User,
+    spec: MembershipSpec,
+    offer: RoleOffer | None = None,
+    source: str = "",
 ) -> RoleMembership:
     duplicate = RoleMembership.objects.current().filter(
         person=person, role=spec.role, school=spec.school, region=spec.region
@@ -74,6 +79,7 @@ def _membership_create(
             "school": spec.school.code if spec.school else None,
             "region": spec.region.code if spec.region else None,
             **({"offer": offer.pk} if offer is not None else {}),
+            **({"source": source} if source else {}),
         },
     )
     return membership

@@ -1,6 +1,7 @@
 """The apps form layers: each imports only the layers below it, so there is no cycle.
 
-    core  ←  people  ←  courses, supervision  ←  certificates  ←  programmes  ←  lms  ←  demo
+    core  ←  people  ←  courses, supervision  ←  certificates, federation  ←  programmes
+          ←  lms  ←  demo
 
 ``core`` is the plumbing and imports no app; ``lms`` is the shell that gathers every app and
 is imported by none of them; ``demo`` builds the demo programme on top of everything. Every
@@ -23,6 +24,7 @@ LAYERS: dict[str, int] = {
     "courses": 2,
     "supervision": 2,
     "certificates": 3,
+    "federation": 3,
     "programmes": 4,
     "lms": 5,
     "demo": 6,

@@ -484,6 +484,12 @@ CASES = [
         method="POST",
         data=lambda w, v: {"language": "en", "next": "/en/"},
     ),
+    Case(
+        "sso_discover",
+        declared("sso_discover"),
+        method="POST",
+        data=lambda w, v: {"email": "someone@not-covered.example"},
+    ),
     Case("my_data", declared("my_data")),
     Case("person_erase", ADMINISTRATOR_ON_ANYONE, person),
     # people

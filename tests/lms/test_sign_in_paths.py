@@ -70,12 +70,16 @@ ALLOWED = {
         "sign_in_with_new_password",
         "perform_password_login",
     ): "The hand-over to allauth's own login flow, with its stages, after an invitation.",
-    ("people/services.py", "invitation_accept", "set_password"): (
+    ("people/services/invitations.py", "invitation_accept", "set_password"): (
         "The invitation: a single-use, expiring link for an account with neither a password "
         "nor an authenticator, checked under the row locks; it signs nobody in."
     ),
-    ("people/models.py", "UserManager.create_user", "set_password"): (
+    ("people/models/accounts.py", "UserManager.create_user", "set_password"): (
         "Creating an account with a password (the demo, management commands); not a view."
+    ),
+    ("demo/idp/management/commands/idp_setup.py", "Command.handle", "set_password"): (
+        "The demo identity provider's own accounts, in its own process and database: it "
+        "stands in for an organisation's provider and is never part of the product's sign-in."
     ),
     ("people/admin_views.py", ANYWHERE, "UserCreationForm"): (
         "Wagtail's user form, adapted to the person model; with WAGTAILUSERS_PASSWORD_ENABLED "

@@ -1,0 +1,18 @@
+from django import template
+from django.urls import reverse
+
+from ..models import IdentityProvider
+
+register = template.Library()
+
+
+@register.simple_tag
+def identity_providers() -> list[dict[str, str]]:
+    """The organisations one may sign in with, and where each button posts."""
+    return [
+        {
+            "organisation": provider.organisation,
+            "url": reverse("openid_connect_login", kwargs={"provider_id": provider.slug}),
+        }
+        for provider in IdentityProvider.objects.filter(is_active=True).only("organisation", "slug")
+    ]

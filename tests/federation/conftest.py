@@ -1,0 +1,117 @@
+"""A real OpenID Connect provider for the federation tests, started once per run, and the
+organisation registered for it in the product."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from federation.models import IdentityProvider, MappingRule
+from people.models import School
+from people.roles import Role
+from tests.factories import RegionFactory, SchoolFactory
+
+from . import idp
+
+DOMAIN = "edu.example"
+
+# The people the provider knows, and what it asserts about each.
+PEOPLE: list[dict[str, Any]] = [
+    {
+        "email": f"teacher@{DOMAIN}",
+        "name": "Айгерім Серікқызы",
+        "name_alt": "Aigerim Serikkyzy",
+        "locale": "kk-KZ",
+        "role": "teacher",
+        "school_code": "fed-school-1",
+    },
+    {"email": f"plain@{DOMAIN}", "name": "Plain Person"},
+    {
+        "email": f"supervisor-mfa@{DOMAIN}",
+        "name": "Supervisor With Mfa",
+        "role": "supervisor",
+        "school_code": "fed-school-1",
+        "amr": ["pwd", "otp"],
+    },
+    {
+        "email": f"supervisor@{DOMAIN}",
+        "name": "Supervisor Password Only",
+        "role": "supervisor",
+        "school_code": "fed-school-1",
+        "amr": ["pwd"],
+    },
+    {
+        "email": f"leader@{DOMAIN}",
+        "name": "Leader Not Allowed",
+        "role": "school_leader",
+        "school_code": "fed-school-1",
+    },
+    {
+        "email": f"far@{DOMAIN}",
+        "name": "Teacher Far Away",
+        "role": "teacher",
+        "school_code": "fed-school-far",
+    },
+    {
+        "email": f"unknown-school@{DOMAIN}",
+        "name": "Teacher Unknown School",
+        "role": "teacher",
+        "school_code": "no-such-school",
+    },
+    {
+        "email": f"linked@{DOMAIN}",
+        "name": "Linked Person",
+        "role": "teacher",
+        "school_code": "fed-school-1",
+    },
+    {"email": f"unconfirmed@{DOMAIN}", "name": "Unconfirmed Here"},
+    {"email": f"unverified@{DOMAIN}", "name": "Unverified There", "email_verified": False},
+    {"email": "stranger@elsewhere.example", "name": "Other Domain"},
+]
+
+
+@pytest.fixture(scope="session")
+def oidc_provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[idp.Provider]:
+    directory: Path = tmp_path_factory.mktemp("idp")
+    provider = idp.start(directory, [dict(person) for person in PEOPLE])
+    yield provider
+    provider.process.terminate()
+    provider.process.wait(timeout=10)
+
+
+@pytest.fixture
+def schools(db: None) -> dict[str, Any]:
+    region = RegionFactory(code="fed-region")
+    return {
+        "home": SchoolFactory(code="fed-school-1", region=region),
+        "also": SchoolFactory(code="fed-school-2", region=region),
+        "far": SchoolFactory(code="fed-school-far"),
+    }
+
+
+@pytest.fixture
+def ministry(oidc_provider: idp.Provider, schools: dict[str, School]) -> IdentityProvider:
+    provider = IdentityProvider.objects.create(
+        organisation="Ministry of Education (test)",
+        slug="ministry",
+        issuer=oidc_provider.issuer,
+        client_id=idp.CLIENT_ID,
+        client_secret=idp.CLIENT_SECRET,
+        domains=DOMAIN,
+        region=schools["home"].region,
+        allowed_roles=[Role.TEACHER, Role.SUPERVISOR],
+        enforces_mfa=True,
+        name_alt_claim="name_alt",
+    )
+    MappingRule.objects.create(provider=provider, claim="role", value="teacher", role=Role.TEACHER)
+    MappingRule.objects.create(
+        provider=provider, claim="role", value="supervisor", role=Role.SUPERVISOR
+    )
+    # A rule left from before the administrator took the role off the provider's list.
+    MappingRule.objects.create(
+        provider=provider, claim="role", value="school_leader", role=Role.SCHOOL_LEADER
+    )
+    return provider
