@@ -14,7 +14,7 @@ from people.models import User
 from people.roles import Role
 from supervision.models import Calibration
 from tests.factories import RegionFactory, SchoolFactory, UserFactory, grant
-from tests.supervision.factories import RubricFactory, make_exercise, published
+from tests.factories.supervision import RubricFactory, make_exercise, published
 
 from .conftest import assert_accessible
 from .test_supervision import sign_in, tablet

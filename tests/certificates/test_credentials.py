@@ -100,7 +100,7 @@ def test_a_changed_credential_or_a_foreign_key_does_not_verify(
 
 
 def test_validity_ends_with_the_template_validity(world: World, finish: Any, key_dir: Path) -> None:
-    from .factories import publish_template
+    from tests.factories.certificates import publish_template
 
     publish_template(courses=[world.course], validity_years=5)
     certificate, credential = issued(world, finish)

@@ -17,9 +17,9 @@ from supervision.selectors.agreement import (
     agreement_of,
     quadratic_kappa,
 )
+from tests.factories.supervision import make_exercise
 
 from .conftest import World
-from .factories import make_exercise
 from .test_calibration import submit
 
 

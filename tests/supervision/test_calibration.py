@@ -20,9 +20,9 @@ from supervision.models import (
     MasterCode,
 )
 from supervision.selectors import calibration as calibration_selectors
+from tests.factories.supervision import make_exercise, published
 
 from .conftest import World
-from .factories import make_exercise, published
 
 TODAY = date(2026, 10, 12)
 
@@ -273,8 +273,7 @@ def test_calibration_register_is_scoped_to_the_coordinators_region(world: World)
 def test_calibration_required_for_observed_practice(world: World) -> None:
     from people.roles import Role
     from supervision.models import Visit
-
-    from .factories import make_visit, observe
+    from tests.factories.supervision import make_visit, observe
 
     visit = make_visit(world.year_a1, date(2026, 10, 20), state=Visit.State.IN_PROGRESS)
     observe(visit, world.supervisor_a1, world.teacher_a1, Role.TEACHER, world.rubric)

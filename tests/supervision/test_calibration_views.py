@@ -9,9 +9,9 @@ from django.test import Client
 from django.urls import reverse
 
 from supervision.models import Calibration, CalibrationAttempt
+from tests.factories.supervision import make_exercise
 
 from .conftest import World
-from .factories import make_exercise
 from .test_calibration import submit
 
 
