@@ -7,7 +7,6 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,7 +16,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from core import numbers
 from courses import services as course_services
 from courses.models import CoursePage, Enrolment
 from people import scoping, staffing
@@ -25,6 +23,7 @@ from people import services as people_services
 from people.models import RoleMembership, RoleOffer, User
 
 from . import imports, trained
+from .import_progress import check_progress_key, progress_key
 from .models import Programme, ProgrammePerson, StaffImport, TrainedStatus
 
 logger = logging.getLogger(__name__)
@@ -206,10 +205,6 @@ def _check_file(
     }
 
 
-def check_progress_key(staff_import: StaffImport) -> str:
-    return f"programmes:import:{staff_import.public_id}:checked"
-
-
 def staff_import_check(*, staff_import_id: int) -> StaffImport:
     """Check the file of an import that waits as "checking" (a worker's turn), in the
     language of the person who uploaded it. Rows checked so far are published in the
@@ -260,10 +255,6 @@ def _checking_given_up(staff_import: StaffImport) -> None:
         status=StaffImport.Status.INVALID,
         problems=[imports.Problem(0, "", message).as_dict()],
     )
-
-
-def progress_key(staff_import: StaffImport) -> str:
-    return f"programmes:import:{staff_import.public_id}:done"
 
 
 def staff_import_start(*, actor: User, staff_import: StaffImport) -> StaffImport:
@@ -484,18 +475,3 @@ def _import_row(
     tally.reached[addition.person.pk] = addition.person
     tally.updated += addition.updated
     tally.roles += addition.roles_given
-
-
-def import_progress(staff_import: StaffImport) -> dict[str, Any]:
-    done = staff_import.rows_done
-    if staff_import.status == StaffImport.Status.RUNNING:
-        done = cache.get(progress_key(staff_import), 0)
-    elif staff_import.status == StaffImport.Status.CHECKING:
-        done = cache.get(check_progress_key(staff_import), 0)
-    total = staff_import.rows_total or 1
-    return {
-        "status": staff_import.status,
-        "done": done,
-        "total": staff_import.rows_total,
-        "percent": numbers.percent(min(done, total), total) if staff_import.rows_total else 0,
-    }

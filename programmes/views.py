@@ -20,6 +20,7 @@ from people.models import Region, School, User
 
 from . import imports, selectors, services
 from .forms import DashboardFilterForm, StaffImportForm
+from .import_progress import import_progress
 from .models import Programme, StaffImport, TrainedStatus
 
 PEOPLE_PER_PAGE = 50
@@ -399,7 +400,7 @@ def _import_for(request: HttpRequest, public_id: str) -> StaffImport:
 @login_required
 def import_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     staff_import = _import_for(request, public_id)
-    progress = services.import_progress(staff_import)
+    progress = import_progress(staff_import)
     if request.GET.get("format") == "json":
         return JsonResponse({**progress, "label": _progress_label(progress)})
     # The problems of a file that failed the checks, or the people a done import invited.

@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from people.models import User
 from people.roles import Role
 from programmes import imports, services
+from programmes.import_progress import import_progress
 from programmes.models import StaffImport
 from tests import bombs
 from tests.factories import RegionFactory, SchoolFactory, UserFactory, grant
@@ -157,7 +158,7 @@ def test_a_large_file_is_not_read_in_the_request(
         )
     assert staff_import.status == StaffImport.Status.CHECKING
     assert read == []
-    assert services.import_progress(staff_import)["percent"] == 0
+    assert import_progress(staff_import)["percent"] == 0
     for callback in callbacks:
         callback()  # the worker's turn
     staff_import.refresh_from_db()

@@ -16,6 +16,7 @@ from courses.models import Enrolment
 from people.models import RoleMembership, User
 from people.roles import Role
 from programmes import imports, services
+from programmes.import_progress import import_progress
 from programmes.models import StaffImport
 from tests.factories import RegionFactory, SchoolFactory, TrainingAreaFactory, UserFactory, grant
 
@@ -242,7 +243,7 @@ class TestCommit:
                 actor=place["actor"], staff_import=staff_import
             )
         assert staff_import.status == StaffImport.Status.QUEUED
-        assert services.import_progress(staff_import)["percent"] == 0
+        assert import_progress(staff_import)["percent"] == 0
         for callback in callbacks:
             callback()  # the worker's turn (inline here)
         staff_import.refresh_from_db()
