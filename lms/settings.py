@@ -153,7 +153,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env.str("REDIS_URL", default="")
 
 if REDIS_URL:
-    # While Redis is away the cache answers as a miss (see lms/cache.py), and a Redis that
+    # While Redis is away the cache answers as a miss (see core/cache.py), and a Redis that
     # does not answer holds a request for a second or two at most.
     CACHES = {
         "default": {
@@ -373,7 +373,7 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "png": "webp", "jpeg": "webp"
 # product, at most 10 MB and 40 million pixels (all frames together); Pillow itself
 # refuses anything larger, wherever an image is opened (lms/apps.py). No SVG: it is a
 # document that can carry scripts, not a picture. Documents: an explicit list of types;
-# PDFs are cleaned of scripts, actions and embedded files (lms/documents.py).
+# PDFs are cleaned of scripts, actions and embedded files (core/documents.py).
 LMS_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
