@@ -8,12 +8,15 @@ WeasyPrint wrote stay as they are, and the signed bytes are the whole file befor
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import io
 import json
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 import pikepdf
 from asn1crypto import keys as asn1_keys
@@ -25,7 +28,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.general import get_pyca_cryptography_hash
 from pyhanko.sign.signers.pdf_signer import PdfSignatureMetadata
-from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation import async_validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
@@ -134,6 +137,21 @@ class _KeepMetadataWriter(IncrementalPdfFileWriter):
         return None
 
 
+T = TypeVar("T")
+
+
+def _run(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run one of pyHanko's coroutines to the end. Its synchronous wrappers call
+    ``asyncio.run``, which refuses inside a running event loop (an ASGI server, a browser
+    driver in the same thread): there the coroutine runs on a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def sign(document: bytes) -> bytes:
     """``document`` signed (PAdES baseline B-B, SHA-256, invisible signature field)."""
     writer = _KeepMetadataWriter(io.BytesIO(document))
@@ -143,8 +161,10 @@ def sign(document: bytes) -> bytes:
         subfilter=fields.SigSeedSubFilter.PADES,
         reason="Certificate issued",
     )
-    out = signers.sign_pdf(
-        writer, metadata, signer=_signer(), bytes_reserved=SIGNATURE_BYTES_RESERVED
+    out = _run(
+        signers.async_sign_pdf(
+            writer, metadata, signer=_signer(), bytes_reserved=SIGNATURE_BYTES_RESERVED
+        )
     )
     return out.getvalue()
 
@@ -178,7 +198,7 @@ def check_signature(document: bytes, trusted: list[Any] | None = None) -> PdfSig
         for item in (trusted or [keys.signing_keys().certificate])
     ]
     context = ValidationContext(trust_roots=roots, allow_fetching=False)
-    status = validate_pdf_signature(signature, context)
+    status = _run(async_validate_pdf_signature(signature, context))
     coverage_whole = status.coverage is not None and status.coverage.name in (
         "ENTIRE_FILE",
         "ENTIRE_REVISION",

@@ -34,14 +34,15 @@ parameters that name a step from a fixed list, not an object.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.urls import URLPattern, URLResolver, get_resolver
-from django.urls.resolvers import LocalePrefixPattern, RegexPattern, RoutePattern
-
 from people.roles import Role
+
+from .urlwalk import Pattern, url_patterns
+
+__all__ = ("Access", "Pattern", "Policy", "access_for", "url_patterns")
 
 
 class Policy(StrEnum):
@@ -201,6 +202,9 @@ ROUTES: dict[str, Access] = {
     "certificate_download": scoped(
         "The holder, or programme staff who may see the holder.", unguessable=CERTIFICATE_CODE
     ),
+    "certificate_credential": scoped(
+        "The holder, or programme staff who may see the holder.", unguessable=CERTIFICATE_CODE
+    ),
     "certificate_revoke": role(
         NATIONAL,
         "The certificate lifecycle is national.",
@@ -220,6 +224,14 @@ ROUTES: dict[str, Access] = {
         unguessable=CERTIFICATE_CODE,
     ),
     "certificate_verify_form_root": public("Anyone may type a code to verify."),
+    "certificate_verify_file": public("Anyone may check a certificate file; rate-limited."),
+    "certificate_credential_public": public(
+        "The credential names nobody (the holder is a salted hash); rate-limited.",
+        personal=True,
+        unguessable=CERTIFICATE_CODE,
+    ),
+    "credentials_did": public("The issuer's public keys, current and retired."),
+    "credentials_status_list": public("The published, signed revocation status lists."),
     "certificate_verify_qr": public(
         "The QR code's address; rate-limited.", personal=True, unguessable=CERTIFICATE_CODE
     ),
@@ -422,72 +434,6 @@ PRODUCT_APPS = (
     "programmes",
     "federation",
 )
-
-
-# --- Walking the URL configuration -----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Pattern:
-    """One URL pattern: its full name, its path (without the language prefix), the
-    converters of its parameters, and the module of its view."""
-
-    name: str | None
-    path: str
-    converters: dict[str, str]
-    view_module: str
-    localised: bool
-
-    @property
-    def app(self) -> str:
-        return self.view_module.split(".")[0]
-
-
-def _converter_name(converter: object) -> str:
-    return type(converter).__name__.removesuffix("Converter").lower()
-
-
-def _walk(
-    patterns: Iterable[URLPattern | URLResolver],
-    prefix: str,
-    namespace: str | None,
-    converters: dict[str, str],
-    localised: bool,
-) -> Iterator[Pattern]:
-    for entry in patterns:
-        found = dict(converters)
-        if isinstance(entry.pattern, RoutePattern):
-            found.update(
-                {key: _converter_name(value) for key, value in entry.pattern.converters.items()}
-            )
-        elif isinstance(entry.pattern, RegexPattern):
-            found.update(dict.fromkeys(entry.pattern.regex.groupindex, "regex"))
-        if isinstance(entry, URLResolver):
-            is_locale = isinstance(entry.pattern, LocalePrefixPattern)
-            piece = "" if is_locale else str(entry.pattern).lstrip("^").rstrip("$")
-            inner = namespace
-            if entry.namespace:
-                inner = f"{namespace}:{entry.namespace}" if namespace else entry.namespace
-            yield from _walk(
-                entry.url_patterns, prefix + piece, inner, found, localised or is_locale
-            )
-        else:
-            name = entry.name
-            if name and namespace:
-                name = f"{namespace}:{name}"
-            yield Pattern(
-                name=name,
-                path=prefix + str(entry.pattern).lstrip("^").rstrip("$"),
-                converters=found,
-                view_module=getattr(entry.callback, "__module__", "") or "",
-                localised=localised,
-            )
-
-
-def url_patterns(resolver: URLResolver | None = None) -> list[Pattern]:
-    """Every URL pattern of the site, included ones and namespaces resolved."""
-    resolver = resolver or get_resolver()
-    return list(_walk(resolver.url_patterns, "", None, {}, False))
 
 
 def access_for(pattern: Pattern) -> Access | None:

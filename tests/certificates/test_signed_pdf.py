@@ -4,6 +4,7 @@ foreign, revoked and unreadable files; and signing earlier certificates in bulk.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import io
 import json
@@ -100,6 +101,23 @@ def test_a_changed_byte_is_reported_as_altered(certificate: Certificate) -> None
     data[position] ^= 0x01
     assert signing.check_signature(bytes(data)).intact is False
     assert verification.check_file(bytes(data)).outcome == verification.ALTERED
+
+
+def test_signing_and_checking_work_inside_a_running_event_loop(
+    certificate: Certificate,
+) -> None:
+    """pyHanko's synchronous calls refuse inside a running event loop (an ASGI server, or a
+    browser driver in the same thread, as the browser tests have): ours still sign."""
+    rendered = pdf.render_document(certificate)
+    credential = CertificateCredential.objects.get(certificate=certificate).document
+
+    async def inside_a_loop() -> tuple[bytes, bool]:
+        signed = signing.finish(rendered, credential)
+        return signed, signing.check_signature(signed).intact
+
+    signed, intact = asyncio.run(inside_a_loop())
+    assert intact is True
+    assert signed.startswith(b"%PDF")
 
 
 def test_an_update_added_after_signing_is_reported_as_altered(certificate: Certificate) -> None:

@@ -595,6 +595,7 @@ CASES = [
     Case("enrolment_certificate", SEES_CERTIFICATE, public_id("enrolments")),
     Case("certificate_detail", SEES_CERTIFICATE, code),
     Case("certificate_download", SEES_CERTIFICATE, code),
+    Case("certificate_credential", SEES_CERTIFICATE, code),
     Case("certificate_revoke", dict.fromkeys(VARIANTS, NATIONAL), code),
     Case("certificate_reissue", dict.fromkeys(VARIANTS, NATIONAL), code),
     Case("certificate_verify_form", declared("certificate_verify_form")),
@@ -603,6 +604,12 @@ CASES = [
     Case("certificate_verify_qr", EVERYONE_ON_ANYONE, code),
     Case("certificate_verify_qr_capitals", EVERYONE_ON_ANYONE, code),
     Case("certificate_verify_qr_json", EVERYONE_ON_ANYONE, code),
+    Case("certificate_verify_file", declared("certificate_verify_file")),
+    Case("certificate_credential_public", EVERYONE_ON_ANYONE, code),
+    Case("credentials_did", declared("credentials_did")),
+    Case(
+        "credentials_status_list", declared("credentials_status_list"), lambda w, v: {"number": 1}
+    ),
     # supervision
     Case("supervision:index", declared("supervision:index")),
     Case("supervision:caseload", declared("supervision:caseload")),
@@ -1306,6 +1313,8 @@ DOWNLOADS = [
     Download("my_data", TUTOR),
     Download("certificate_download", TUTOR, lambda w, v: code(w, "a1")),
     Download("certificate_verify_qr_json", ANONYMOUS, lambda w, v: code(w, "a1")),
+    Download("certificate_credential", TUTOR, lambda w, v: code(w, "a1")),
+    Download("certificate_credential_public", ANONYMOUS, lambda w, v: code(w, "a1")),
     Download(
         "supervision:visit_report", SUPERVISOR, lambda w, v: public_id("visits_done")(w, "a1")
     ),

@@ -8,13 +8,24 @@ from pathlib import Path
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
-PRODUCT = ("lms", "core", "people", "courses", "certificates", "supervision", "programmes", "demo")
+PRODUCT = (
+    "lms",
+    "core",
+    "people",
+    "courses",
+    "certificates",
+    "supervision",
+    "programmes",
+    "federation",
+    "demo",
+)
 NAME = r"""["']([A-Z][A-Z0-9_]*)["']"""
 READS = [
-    re.compile(rf"\benv(?:\.\w+)?\(\s*{NAME}"),  # env("X") and env.int("X", ...)
+    # env("X") and env.int("X", ...), not a dict called env being changed (env.pop("X"))
+    re.compile(rf"\benv(?:\.(?!pop\b|setdefault\b)\w+)?\(\s*{NAME}"),
     re.compile(rf"{NAME}\s+in\s+(?:env|os\.environ)\b"),
     re.compile(rf"\bos\.environ\.get\(\s*{NAME}"),
-    re.compile(rf"\bos\.environ\[\s*{NAME}\s*\]"),
+    re.compile(rf"\bos\.environ\[\s*{NAME}\s*\](?!\s*=[^=])"),  # read, not assigned
     re.compile(rf"\bos\.getenv\(\s*{NAME}"),
 ]
 LISTED = re.compile(r"^#?\s*([A-Z][A-Z0-9_]*)=", re.M)
@@ -41,6 +52,8 @@ KEY = env("PLAIN")
 if "EMAIL_URL" in env: pass
 A = os.environ.get("FROM_OS")
 B = os.environ["INDEXED"]
+os.environ["ASSIGNED"] = "x"
+environment = {**os.environ}; env = environment; env.pop("POPPED", None)
 C = os.getenv("GOT")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings")
 """

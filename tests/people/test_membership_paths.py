@@ -29,23 +29,36 @@ from programmes import services as programme_services
 from .conftest import World
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("lms", "people", "courses", "certificates", "supervision", "programmes", "demo")
+APPS = (
+    "core",
+    "lms",
+    "people",
+    "courses",
+    "certificates",
+    "supervision",
+    "programmes",
+    "federation",
+    "demo",
+)
 WRITES = {"create", "get_or_create", "update_or_create", "bulk_create"}
 GRANTING = {"_membership_create", "membership_grant", "person_create"}
 
 # Where a membership row may be written, and why that is safe.
 MEMBERSHIP_WRITERS = {
     # The one write; its callers are checked below.
-    ("people/services.py", "_membership_create"),
+    ("people/services/memberships.py", "_membership_create"),
     # The demo loader builds invented people; it is a management command, not a page.
     ("demo/people.py", "grant"),
 }
 # Who may call the services that give roles.
 ALLOWED_CALLERS = {
     # A new person: nobody to reach yet, and the roles are checked against the place.
-    ("people/services.py", "person_create", "_membership_create"),
+    ("people/services/accounts.py", "person_create", "_membership_create"),
     # Checks the rule itself (may_give_role_directly) unless the person accepted an offer.
-    ("people/services.py", "membership_grant", "_membership_create"),
+    ("people/services/memberships.py", "membership_grant", "_membership_create"),
+    # An organisation's identity provider asserts the role; federation has checked that the
+    # provider may give it at that school (its region, schools and roles) before calling.
+    ("people/external.py", "membership_grant_external", "_membership_create"),
     # The choice: membership_grant only when may_give_role_directly says so.
     ("people/staffing.py", "role_give", "membership_grant"),
     # The person's own acceptance of an offer made to them.
