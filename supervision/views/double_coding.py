@@ -163,10 +163,12 @@ def double_coding_visit(request: HttpRequest, public_id: Any) -> HttpResponse:
             "created_at", "pk"
         )
     )
-    form = CoScoreForm(request.POST or None, observations=observations) if scores_now else None
+    data = request.POST if request.method == "POST" else None
+    form = CoScoreForm(data, observations=observations) if scores_now else None
     if request.method == "POST":
         if form is None:
             raise PermissionDenied(_("Only the co-observer of this visit scores it here."))
+        form.is_valid()  # the fields are optional: the service checks the scores
         try:
             services.double_coding_submit(actor=user, double_coding=coding, scores=form.scores())
         except ValidationError as error:
