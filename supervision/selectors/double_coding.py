@@ -8,7 +8,7 @@ co-observer's, until the visit is submitted and the co-observer has submitted to
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -112,7 +112,7 @@ def visible_double_codings(user: User | object) -> QuerySet[DoubleCoding]:
     )
 
 
-def pair_rows(double_codings: QuerySet[DoubleCoding] | Iterable[int]) -> list[dict[str, Any]]:
+def pair_rows(double_codings: QuerySet[Any] | Iterable[int]) -> list[dict[str, Any]]:
     """Each indicator both observers scored: ``lead`` (the visit's supervisor's score) and
     ``co`` (the co-observer's), with the two people, the rubric's levels and the domain.
     One query."""
@@ -186,7 +186,7 @@ def pair_report_for(*, user: User) -> PairReport:
     people_ids = {row["lead_id"] for row in rows} | {row["co_id"] for row in rows}
     people = {p.pk: p for p in User.objects.filter(pk__in=people_ids)}
 
-    def pair_of(row: dict[str, Any]) -> tuple[int, int]:
+    def pair_of(row: Mapping[str, Any]) -> tuple[int, int]:
         first, second = sorted(
             (row["lead_id"], row["co_id"]), key=lambda pk: (people[pk].full_name, pk)
         )

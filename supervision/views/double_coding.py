@@ -197,7 +197,9 @@ def double_coding_visit(request: HttpRequest, public_id: Any) -> HttpResponse:
     ):
         assign_form = CoObserverForm(
             initial={"co_observer": coding.co_observer_id},
-            supervisors=calibration_selectors.supervisors_for(user).exclude(pk=visit.supervisor_id),
+            supervisors=calibration_selectors.supervisors_for(user).exclude(
+                pk=visit.supervisor_id or 0
+            ),
         )
     return render(
         request,
