@@ -273,6 +273,18 @@ ROUTES: dict[str, Access] = {
     "supervision:calibration_result": role(
         RECORDERS, "A supervisor's own attempt; anyone else's is not found.", personal=True
     ),
+    "supervision:double_coding_list": role(
+        RECORDERS | PLANNERS,
+        "A supervisor's own co-observed visits; a coordinator's region and its share.",
+    ),
+    "supervision:double_coding_visit": role(
+        RECORDERS | PLANNERS,
+        "A co-observed visit's pair: its two observers and the school's coordinators.",
+        personal=True,
+    ),
+    "supervision:double_coding_assign": role(
+        PLANNERS, "Choosing a visit's co-observer, by the school's coordinator.", personal=True
+    ),
     "supervision:year_create": role(PLANNERS, "Opening a year at a school in scope."),
     "supervision:year_detail": role(
         SUPERVISION, "A school's year, for those who follow that school.", personal=True

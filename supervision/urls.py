@@ -3,7 +3,7 @@ names it by its unguessable public id; each name has its access policy in ``lms.
 
 from django.urls import include, path
 
-from .views import calibration, offline, oversight, plan, records, visits
+from .views import calibration, double_coding, offline, oversight, plan, records, visits
 
 app_name = "supervision"
 
@@ -18,6 +18,8 @@ visit = [
     path("", visits.visit_detail, name="visit_detail"),
     path("notes/", visits.visit_notes, name="visit_notes"),
     path("report.pdf", visits.visit_report, name="visit_report"),
+    path("co-observation/", double_coding.double_coding_visit, name="double_coding_visit"),
+    path("co-observer/", double_coding.double_coding_assign, name="double_coding_assign"),
     path("observations/new/", records.observation_create, name="observation_create"),
     path("attachments/", records.attachment_add, name="attachment_add"),
     path("action-points/", records.action_point_add, name="action_point_add"),
@@ -62,6 +64,7 @@ urlpatterns = [
     path("practice/<uuid:public_id>/", oversight.practice_person, name="practice_person"),
     path("schools/<slug:school_code>/years/new/", plan.year_create, name="year_create"),
     path("calibration/", include(calibration_urls)),
+    path("double-coding/", double_coding.double_coding_list, name="double_coding_list"),
     path("years/<uuid:public_id>/", include(year)),
     path("visits/<uuid:public_id>/", include(visit)),
     path("observations/<uuid:public_id>/", include(observation)),

@@ -251,5 +251,30 @@ def register_supervision_actions(actions: LogActionRegistry) -> None:
         gettext_lazy("Supervisor flagged for recalibration"),
     )
     register(
+        "supervision.double_coding.share",
+        gettext_lazy("Set share of visits co-observed"),
+        gettext_lazy("Share of visits co-observed changed"),
+    )
+    register(
+        "supervision.double_coding.pick",
+        gettext_lazy("Pick visit for co-observation"),
+        gettext_lazy("Visit picked for co-observation"),
+    )
+    register(
+        "supervision.double_coding.assign",
+        gettext_lazy("Choose co-observer"),
+        gettext_lazy("Co-observer chosen"),
+    )
+    register(
+        "supervision.double_coding.submit",
+        gettext_lazy("Submit co-observer's scores"),
+        gettext_lazy("Co-observer's scores submitted"),
+    )
+    register(
+        "supervision.double_coding.record",
+        gettext_lazy("Record pair agreement"),
+        gettext_lazy("Agreement of the pair recorded"),
+    )
+    register(
         "supervision.reminder.send", gettext_lazy("Send reminder"), gettext_lazy("Reminder sent")
     )

@@ -4,7 +4,9 @@ Rubrics for the four session types; a supervision year from 1 September for ever
 school with its supervisors; monthly visits in every state relative to today; realistic
 observations of the schools' (invented) staff with notes in Kazakh, Russian and English;
 action points open, done, dropped and overdue, reviewed at the following visits;
-calibration exercises and supervisors' attempts at them (``calibration``).
+calibration exercises and supervisors' attempts at them (``calibration``); double-coded
+visits with good and poor agreement, one supervisor flagged for recalibration
+(``double_coding``).
 
 Deterministic and idempotent: records are looked up by natural keys (rubric by session
 type, year by school and start, visit by year and date, observations and action points by

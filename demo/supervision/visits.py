@@ -20,6 +20,7 @@ from ..loader import Text
 from ..people import PeopleSeedResult
 from .base import DATA, REASONS, SESSION_FOR_ROLE, Counts, State, at
 from .calibration import attempts as calibration_attempts
+from .double_coding import seed as double_coding_seed
 from .records import VisitRecords
 from .rubrics import RUBRICS, rubric_version
 
@@ -52,6 +53,7 @@ class SupervisionSeeder(VisitRecords):
         for index, school in enumerate(schools):
             self.school(index, school)
         calibration_attempts(self.versions, self.counts, self.today)
+        double_coding_seed(self.counts, self.today)
         created = self.counts.created
         summary = ", ".join(f"{number} {name}" for name, number in created.items()) or "nothing new"
         self.out.write(f"Supervision demo: created {summary}.")

@@ -1,6 +1,7 @@
 """Supervision records: rubrics and their frozen versions, supervision years, visits,
 observations with scores, attachments, action points and their reviews, reminders sent;
-calibration exercises, attempts at them and the calibrations they earn.
+calibration exercises, attempts at them and the calibrations they earn; double-coded
+visits and their co-observers' scores.
 
 Children never appear: observations describe the practice of staff; a note may speak of
 "a pupil" but the product stores no child's name, diagnosis or PMPC conclusion.
@@ -16,6 +17,7 @@ from .calibration import (
     MasterCode,
     version_is_retired,
 )
+from .double_coding import CoObservationScore, DoubleCoding, DoubleCodingShare
 from .records import (
     ActionPoint,
     ActionPointReview,
@@ -41,6 +43,9 @@ __all__ = [
     "CalibrationExercise",
     "CalibrationScore",
     "CalibrationSettings",
+    "CoObservationScore",
+    "DoubleCoding",
+    "DoubleCodingShare",
     "ExercisePhoto",
     "Frequency",
     "MasterCode",

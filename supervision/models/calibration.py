@@ -79,6 +79,21 @@ class CalibrationSettings(BaseGenericSetting):
         validators=[MinValueValidator(1), MaxValueValidator(180)],
     )
 
+    double_coding_share = models.PositiveSmallIntegerField(
+        _("share of visits co-observed (percent), unless a region sets its own"),
+        default=10,
+        validators=[MaxValueValidator(100)],
+    )
+    flag_window = models.PositiveSmallIntegerField(
+        _("double-coded visits looked at before flagging for recalibration"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text=_(
+            "A supervisor whose agreement with co-observers over this many latest "
+            "double-coded visits is below the agreement needed is flagged for recalibration."
+        ),
+    )
+
     class Meta:
         verbose_name = _("calibration settings")
 

@@ -31,8 +31,6 @@ from ..models import (
 )
 from .agreement import Agreement, agreement_by, agreement_by_many
 
-EXPIRING_DAYS = 60
-
 
 def reads_register(user: User | object) -> bool:
     scope = scoping.scope_for(user)
@@ -192,21 +190,23 @@ class RegisterRow:
     status_label: str
 
 
-def _status(calibration: Calibration | None, today: date) -> tuple[str, str]:
+def _status(calibration: Calibration | None, today: date, expiring_days: int) -> tuple[str, str]:
     if calibration is None:
         return "never", _("Not calibrated")
     if calibration.flagged_at is not None:
         return "flagged", _("Flagged for recalibration")
     if calibration.valid_until < today:
         return "expired", _("Expired")
-    if calibration.valid_until <= today + timedelta(days=EXPIRING_DAYS):
+    if calibration.valid_until <= today + timedelta(days=expiring_days):
         return "expiring", _("Expiring soon")
     return "calibrated", _("Calibrated")
 
 
 def register_for(*, user: User, today: date, status: str = "") -> list[RegisterRow]:
     """Each supervisor in the reader's scope against each rubric in use: their latest
-    calibration and its state. Three queries, whatever the number of supervisors."""
+    calibration and its state; "expiring soon" within the programme's reminder period.
+    Four queries, whatever the number of supervisors."""
+    expiring_days = CalibrationSettings.load().reminder_days
     supervisors = list(supervisors_for(user))
     rubrics = list(Rubric.objects.filter(is_active=True).order_by("session_type"))
     latest: dict[tuple[int, int], Calibration] = {}
@@ -220,7 +220,7 @@ def register_for(*, user: User, today: date, status: str = "") -> list[RegisterR
     for supervisor in supervisors:
         for rubric in rubrics:
             calibration = latest.get((supervisor.pk, rubric.pk))
-            code, label = _status(calibration, today)
+            code, label = _status(calibration, today, expiring_days)
             if status and code != status:
                 continue
             rows.append(RegisterRow(supervisor, rubric, calibration, code, label))

@@ -1,7 +1,8 @@
 """Every change to supervision, one module per thing a person does: ``rubrics`` (versions),
 ``plan`` (years and their visits), ``transitions`` (a visit's moves), ``records`` (notes,
 attachments, action points), ``observations``, ``reminders``, ``calibration`` (exercises,
-attempts, calibrations and their expiry reminders); ``emails`` are sent after
+attempts, calibrations and their expiry reminders), ``double_coding`` (co-observed
+visits, the pair's agreement, flags for recalibration); ``emails`` are sent after
 commit by the moves.
 
 Each service runs in one transaction, checks the actor's capacity at the school
@@ -20,6 +21,14 @@ from .calibration import (
     exercise_publish,
     exercise_withdraw,
     reminders_expiring_calibrations,
+)
+from .double_coding import (
+    double_coding_assign,
+    double_coding_pick,
+    double_coding_record,
+    double_coding_share_set,
+    double_coding_submit,
+    supervisor_agreement_check,
 )
 from .observations import observation_delete, observation_save
 from .plan import plan_dates, school_day, visit_add, year_create, year_update
@@ -61,6 +70,11 @@ __all__ = [
     "attempt_submit",
     "calibration_flag",
     "calibration_remind",
+    "double_coding_assign",
+    "double_coding_pick",
+    "double_coding_record",
+    "double_coding_share_set",
+    "double_coding_submit",
     "exercise_publish",
     "exercise_withdraw",
     "observation_delete",
@@ -73,6 +87,7 @@ __all__ = [
     "reminders_upcoming_visits",
     "rubric_publish",
     "school_day",
+    "supervisor_agreement_check",
     "visit_acknowledge",
     "visit_add",
     "visit_close",

@@ -30,6 +30,7 @@ from .. import access, selectors
 from ..access import SUPERVISOR
 from ..models import SUBMITTED_STATES, ActionPoint, Observation, Visit
 from ..moves import ACTION_TARGETS, TRANSITIONS, Move
+from .double_coding import double_coding_record
 from .emails import email_leaders_submitted, email_supervisor_returned
 from .plan import check_within_year
 from .records import MAX_TEXT
@@ -205,7 +206,8 @@ def visit_reschedule(
 def visit_submit(*, actor: User, visit: Visit, client_id: uuid.UUID | None = None) -> Visit:
     """The supervisor hands in the record. Needs at least one complete observation, no
     unfinished one, and a review of every action point still open from earlier visits.
-    E-mails the school's leaders after commit."""
+    E-mails the school's leaders after commit. A co-observed visit whose co-observer has
+    submitted records the pair's agreement."""
 
     def change(step: Step) -> None:
         visit = step.visit
@@ -214,7 +216,9 @@ def visit_submit(*, actor: User, visit: Visit, client_id: uuid.UUID | None = Non
         visit.state_reason = ""
         step.after_commit.append(lambda: email_leaders_submitted(visit.pk))
 
-    return _move(actor=actor, visit=visit, action="submit", client_id=client_id, change=change)
+    visit = _move(actor=actor, visit=visit, action="submit", client_id=client_id, change=change)
+    double_coding_record(visit=visit)
+    return visit
 
 
 @transaction.atomic

@@ -22,6 +22,7 @@ from .. import services
 from ..forms_calibration import CalibrationScoreForm, RegisterFilterForm
 from ..models import CalibrationAttempt
 from ..selectors import calibration as selectors
+from ..selectors import double_coding as double_coding_selectors
 from .lookups import today, user_of
 
 
@@ -130,5 +131,9 @@ def calibration_register(request: HttpRequest) -> HttpResponse:
 @login_required
 def agreement_report(request: HttpRequest) -> HttpResponse:
     _register_only(request)
-    report = selectors.agreement_report_for(user=user_of(request))
-    return render(request, "supervision/calibration/agreement.html", {"report": report})
+    user = user_of(request)
+    report = selectors.agreement_report_for(user=user)
+    pairs = double_coding_selectors.pair_report_for(user=user)
+    return render(
+        request, "supervision/calibration/agreement.html", {"report": report, "pairs": pairs}
+    )

@@ -22,6 +22,7 @@ from people.models import User
 from .. import access, selectors, services
 from ..forms import ActionPointForm, AttachmentForm, ObservationForm, ReviewForm, RubricChoiceForm
 from ..models import Attachment, Observation, Rubric, Visit
+from ..selectors import double_coding as double_coding_selectors
 from .lookups import (
     action_point_or_404,
     attachment_or_404,
@@ -162,6 +163,7 @@ def observation_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
     user = user_of(request)
     observation = observation_or_404(user, public_id)
     visit = observation.visit
+    double_coding_selectors.check_lead_scores_shown(user, visit)
     return render(
         request,
         "supervision/observation_detail.html",

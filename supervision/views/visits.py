@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from people.models import User
+
 from .. import report, selectors, services
 from ..forms import (
     ActionPointForm,
@@ -26,6 +28,7 @@ from ..forms import (
     SignOffForm,
 )
 from ..models import SUBMITTED_STATES, Visit
+from ..selectors import double_coding as double_coding_selectors
 from .lookups import on_visit, today, user_of
 from .replies import (
     Channel,
@@ -83,8 +86,21 @@ def render_visit(
         # double click) is made once.
         "move_client_id": uuid.uuid4(),
         "failed_action": forms.get("failed_action", ""),
+        **_co_observation(user_of(request), visit),
     }
     return render(request, "supervision/visit_detail.html", context, status=status)
+
+
+def _co_observation(user: User, visit: Visit) -> dict[str, Any]:
+    """The visit's pair of observers for those who read it, and whether the lead's scores
+    are hidden from the reader (a co-observer before both have submitted)."""
+    coding = double_coding_selectors.double_coding_of(visit)
+    if coding is None or not double_coding_selectors.reads_pair(user, coding):
+        return {"double_coding": None, "hides_scores": False}
+    return {
+        "double_coding": coding,
+        "hides_scores": double_coding_selectors.hides_lead_scores(user, visit),
+    }
 
 
 @on_visit(keeps_messages=True)
@@ -174,6 +190,7 @@ def visit_notes(request: HttpRequest, visit: Visit) -> HttpResponse:
 
 @on_visit()
 def visit_report(request: HttpRequest, visit: Visit) -> HttpResponse:
+    double_coding_selectors.check_lead_scores_shown(user_of(request), visit)
     if visit.state not in SUBMITTED_STATES:
         messages.warning(request, _("The report is ready once the visit is submitted."))
         return redirect("supervision:visit_detail", public_id=visit.public_id)

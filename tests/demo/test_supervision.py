@@ -96,3 +96,22 @@ def test_the_demo_has_calibrated_and_uncalibrated_supervisors() -> None:
     own = User.objects.get(email__startswith="supervisor@")
     assert not CalibrationAttempt.objects.filter(supervisor=own).exists()
     assert not Calibration.objects.filter(supervisor=own).exists()
+
+
+def test_the_demo_has_double_coded_visits_and_a_flagged_supervisor() -> None:
+    from people.models import User
+    from supervision.models import Calibration, DoubleCoding
+    from supervision.selectors import calibration as calibration_selectors
+
+    seed()
+    complete = DoubleCoding.objects.filter(completed_at__isnull=False)
+    assert complete.filter(adjacent_share__gte=80).exists()
+    assert complete.filter(adjacent_share__lt=50).exists()
+    flagged = Calibration.objects.filter(flagged_at__isnull=False)
+    assert flagged.values("supervisor").distinct().count() == 1
+    manager = User.objects.filter(memberships__role="programme_manager").first()
+    rows = calibration_selectors.register_for(user=manager, today=TODAY)
+    assert any(row.status == "flagged" for row in rows)
+    before = DoubleCoding.objects.count()
+    seed()
+    assert DoubleCoding.objects.count() == before

@@ -51,6 +51,7 @@ from supervision.models import (
     Attachment,
     CalibrationAttempt,
     CalibrationExercise,
+    DoubleCoding,
     Frequency,
     Observation,
     SupervisionYear,
@@ -125,6 +126,9 @@ class World:
     attachments_done: dict[str, Attachment] = field(default_factory=dict)
     attachments_open: dict[str, Attachment] = field(default_factory=dict)
     calibration_attempts: dict[str, CalibrationAttempt] = field(default_factory=dict)
+    # Each submitted visit's co-observer: at A1 Supervisor A2, at A2 Supervisor A1 (an actor,
+    # who does not follow A2), at B1 another supervisor of B1.
+    co_observers: dict[str, User] = field(default_factory=dict)
     exercise: CalibrationExercise | None = None
     imports: dict[str, StaffImport] = field(default_factory=dict)
     offers: dict[str, RoleOffer] = field(default_factory=dict)
@@ -267,6 +271,14 @@ def _build_world() -> World:
             visits[variant] = visit
             observations[variant] = observation
         Visit.objects.filter(pk=world.visits_done[variant].pk).update(state=Visit.State.SUBMITTED)
+
+    world.co_observers = {
+        "a1": supervisors["a2"],
+        "a2": supervisors["a1"],
+        "b1": _person(Role.SUPERVISOR, "Supervisor B2", school=schools["b1"]),
+    }
+    for variant, co_observer in world.co_observers.items():
+        DoubleCoding.objects.create(visit=world.visits_done[variant], co_observer=co_observer)
 
     today = timezone.localdate()
     programme = Programme.objects.create(
@@ -643,6 +655,21 @@ CASES = [
         "supervision:calibration_result",
         {"a1": frozenset({SUPERVISOR}), "b1": frozenset()},
         public_id("calibration_attempts"),
+    ),
+    Case("supervision:double_coding_list", declared("supervision:double_coding_list")),
+    # The pair's page: its two observers and the school's coordinators; the co-observer
+    # (Supervisor A1 at A2) reaches it without reaching the visit's own page.
+    Case(
+        "supervision:double_coding_visit",
+        per_variant({SUPERVISOR, COORDINATOR}, {SUPERVISOR, COORDINATOR}),
+        public_id("visits_done"),
+    ),
+    Case(
+        "supervision:double_coding_assign",
+        PLANS_YEARS,
+        public_id("visits_open"),
+        method="POST",
+        data=lambda w, v: {"co_observer": w.co_observers[str(v)].pk},
     ),
     Case("supervision:year_detail", FOLLOWS_SCHOOL, public_id("years")),
     Case(
