@@ -22,6 +22,7 @@ from .. import services
 from ..forms_calibration import CalibrationScoreForm, RegisterFilterForm
 from ..models import CalibrationAttempt
 from ..selectors import calibration as selectors
+from .agreement_export import agreement_export
 from .lookups import today, user_of
 
 
@@ -131,4 +132,7 @@ def calibration_register(request: HttpRequest) -> HttpResponse:
 def agreement_report(request: HttpRequest) -> HttpResponse:
     _register_only(request)
     report = selectors.agreement_report_for(user=user_of(request))
+    export = request.GET.get("export")
+    if export in ("csv", "xlsx"):
+        return agreement_export(report, user=user_of(request), fmt=export)
     return render(request, "supervision/calibration/agreement.html", {"report": report})
