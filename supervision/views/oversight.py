@@ -42,7 +42,8 @@ def coverage(request: HttpRequest) -> HttpResponse:
         user=user, starts_on=start, ends_before=ends_before, region=region
     )
     label = selectors.academic_year_label(start)
-    export, level = request.GET.get("export"), request.GET.get("table", "schools")
+    export = request.GET.get("export")
+    level = request.GET.get("table", "growth-schools").removeprefix("growth-")
     if export in ("csv", "xlsx") and level in growth_selectors.GROWTH_LEVELS:
         headers, rows = growth_selectors.growth_table(
             growth,

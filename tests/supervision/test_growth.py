@@ -247,7 +247,7 @@ class TestExports:
         region = year_of_visits.region_a
         response = client.get(
             reverse("supervision:coverage"),
-            {"year": 2026, "region": region.pk, "table": "schools", "export": "csv"},
+            {"year": 2026, "region": region.pk, "table": "growth-schools", "export": "csv"},
         )
         assert response.status_code == 200
         assert f"growth-schools-2026-2027-{region.code}.csv" in response["Content-Disposition"]
@@ -263,7 +263,7 @@ class TestExports:
 
         client.force_login(year_of_visits.coordinator_b)
         response = client.get(
-            reverse("supervision:coverage"), {"table": "people", "export": "xlsx"}
+            reverse("supervision:coverage"), {"table": "growth-people", "export": "xlsx"}
         )
         sheet = load_workbook(io.BytesIO(response.content)).active
         people = [row[2] for row in sheet.iter_rows(min_row=6, values_only=True)]
