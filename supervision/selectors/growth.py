@@ -208,7 +208,10 @@ def growth_for(
 
 
 def growth_of(rows: list[dict[str, Any]], *, months: list[date]) -> Growth:
-    """Build every figure from ``growth_rows``: three more queries for names."""
+    """Build every figure from ``growth_rows``: three more queries for names, none when
+    there is nothing to show."""
+    if not rows:
+        return Growth(months=months, overall=[], regions=[], schools=[], people=[], charts=[])
     versions = {
         v.pk: v for v in RubricVersion.objects.filter(pk__in={row["version"] for row in rows})
     }
@@ -310,9 +313,7 @@ def growth_of(rows: list[dict[str, Any]], *, months: list[date]) -> Growth:
 
     school_ids = {school for school, _region, _day in place_of.values()}
     schools = {s.pk: s for s in School.objects.filter(pk__in=school_ids).select_related("region")}
-    regions = {
-        r.pk: r for r in Region.objects.filter(pk__in={s.region_id for s in schools.values()})
-    }
+    regions = {s.region_id: s.region for s in schools.values()}
     people = {p.pk: p for p in User.objects.filter(pk__in=list(person_figures))}
     region_rows = sorted(
         (
@@ -352,9 +353,9 @@ def growth_of(rows: list[dict[str, Any]], *, months: list[date]) -> Growth:
             )
         )
     person_rows.sort(key=lambda r: (r.region, r.school, r.name))
-    overall = figures(("all", None)) if rows else []
-    for row in [*region_rows, *school_rows, *person_rows]:
-        for figure in row.domains:
+    overall = figures(("all", None))
+    for place in [*region_rows, *school_rows, *person_rows]:
+        for figure in place.domains:
             figure.trend = _trend(figure, months)
     for figure in overall:
         figure.trend = _trend(figure, months)
