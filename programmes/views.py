@@ -17,6 +17,7 @@ from certificates import renewal_states
 from core.exports import table_response
 from people import scoping
 from people.models import Region, School, User
+from supervision.selectors.growth import GROWTH_LEVELS, growth_table
 
 from . import imports, selectors, services
 from .forms import DashboardFilterForm, StaffImportForm
@@ -137,6 +138,19 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
 
 def _dashboard_export(board: selectors.Dashboard, table: str, fmt: str) -> HttpResponse:
     name = board.programme.code
+    level = table.removeprefix("growth-")
+    if table.startswith("growth-") and level in GROWTH_LEVELS:
+        programme = board.programme
+        title, rows = growth_table(
+            board.growth,
+            level,
+            filters=[
+                (_("Programme"), programme.name),
+                (_("From"), programme.starts_on.isoformat()),
+                (_("To"), programme.ends_on.isoformat()),
+            ],
+        )
+        return table_response(filename=f"{name}-{table}", fmt=fmt, headers=title, rows=rows)
     if table == "targets":
         headers = [
             _("Target"),

@@ -50,7 +50,11 @@ class VisitRecords:
             membership = self.observed(staff, number, n)
             version = self.versions[SESSION_FOR_ROLE[Role(membership.role)]]
             person_rnd = random.Random(f"{membership.person.email}")
-            base = 1.5 + person_rnd.random() * 0.7 + 0.2 * number
+            start = 1.5 + person_rnd.random() * 0.7
+            # About a third of the observed staff stay where they began, so that growth
+            # over the year shows both improving and flat practice.
+            step = 0.0 if person_rnd.random() < 0.35 else 0.2
+            base = start + step * number
             keys = version.indicator_keys()
             is_complete = complete or n == 0
             scores = {}

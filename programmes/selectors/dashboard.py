@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -10,6 +11,7 @@ from django.db.models import Q, QuerySet
 from people import scoping
 from people.models import RoleMembership, School, User
 from people.roles import LEARNER_ROLES
+from supervision.selectors.growth import Growth, growth_for
 
 from ..imports import COLUMNS
 from ..models import Programme, TrainedStatus
@@ -26,6 +28,7 @@ class Dashboard:
     funnel: list[tuple[int, int]]
     chart: Chart
     filters: Filters
+    growth: Growth
 
 
 def counted_rows(user: User, programme: Programme, filters: Filters, **where: Any) -> QuerySet[Any]:
@@ -47,6 +50,19 @@ def dashboard_for(*, user: User, programme: Programme, filters: Filters) -> Dash
         funnel=funnel(statuses),
         chart=trained_chart(statuses, programme, main),
         filters=filters,
+        growth=programme_growth(user, programme),
+    )
+
+
+def programme_growth(user: User, programme: Programme) -> Growth:
+    """Growth of observed practice at the programme's schools the reader follows, over the
+    programme's dates. The role and training-area filters are about training, not
+    observations, so they leave it as it is."""
+    return growth_for(
+        user=user,
+        starts_on=programme.starts_on,
+        ends_before=programme.ends_on + timedelta(days=1),
+        schools=programme.school_queryset(),
     )
 
 

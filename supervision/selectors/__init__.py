@@ -1,7 +1,8 @@
 """Reads of supervision, always through the reader's scope (``access`` on ``people.scoping``):
 ``plan`` (years, caseload, what a device keeps), ``visits`` (one visit and its page),
 ``records`` (observations, action points, attachments, rubric versions), ``oversight``
-(coverage), ``practice`` (one person's observed practice), ``calibration`` (exercises,
+(coverage), ``practice`` (one person's observed practice), ``growth`` (first and latest
+scores per domain over a year, per person, school and region), ``calibration`` (exercises,
 attempts, the register and the agreement report) and ``agreement`` (the statistics).
 
 The number of queries of each list does not grow with the number of rows: related rows

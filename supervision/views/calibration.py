@@ -23,6 +23,7 @@ from ..forms_calibration import CalibrationScoreForm, RegisterFilterForm
 from ..models import CalibrationAttempt
 from ..selectors import calibration as selectors
 from ..selectors import double_coding as double_coding_selectors
+from .agreement_export import agreement_export
 from .lookups import today, user_of
 
 
@@ -133,6 +134,9 @@ def agreement_report(request: HttpRequest) -> HttpResponse:
     _register_only(request)
     user = user_of(request)
     report = selectors.agreement_report_for(user=user)
+    export = request.GET.get("export")
+    if export in ("csv", "xlsx"):
+        return agreement_export(report, user=user, fmt=export)
     pairs = double_coding_selectors.pair_report_for(user=user)
     return render(
         request, "supervision/calibration/agreement.html", {"report": report, "pairs": pairs}

@@ -13,11 +13,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from core.exports import table_response
 from people import scoping
 from people.models import User
 
 from .. import access, selectors
 from ..forms import ActionPointFilterForm, CoverageFilterForm
+from ..selectors import growth as growth_selectors
 from .lookups import today, user_of
 
 ACTION_POINTS_PER_PAGE = 50
@@ -34,16 +36,43 @@ def coverage(request: HttpRequest) -> HttpResponse:
     form = CoverageFilterForm(request.GET or None, years=years, regions=regions)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     start = date(filters.get("year") or selectors.academic_year_start(day).year, 9, 1)
-    result = selectors.coverage_for(
-        user=user, starts_on=start, today=day, region=filters.get("region")
+    region = filters.get("region")
+    ends_before = date(start.year + 1, start.month, 1)
+    growth = growth_selectors.growth_for(
+        user=user, starts_on=start, ends_before=ends_before, region=region
     )
+    label = selectors.academic_year_label(start)
+    export = request.GET.get("export")
+    level = request.GET.get("table", "growth-schools").removeprefix("growth-")
+    if export in ("csv", "xlsx") and level in growth_selectors.GROWTH_LEVELS:
+        headers, rows = growth_selectors.growth_table(
+            growth,
+            level,
+            filters=[
+                (_("School year"), label),
+                (_("Region"), region.name if region else _("All regions")),
+            ],
+        )
+        place = region.code if region else "all-regions"
+        return table_response(
+            filename=f"growth-{level}-{start.year}-{start.year + 1}-{place}",
+            fmt=export,
+            headers=headers,
+            rows=rows,
+        )
+    result = selectors.coverage_for(user=user, starts_on=start, today=day, region=region)
+    query = request.GET.copy()
+    for key in ("export", "table"):
+        query.pop(key, None)
     return render(
         request,
         "supervision/coverage.html",
         {
             "form": form,
             "coverage": result,
-            "academic_year": selectors.academic_year_label(start),
+            "growth": growth,
+            "query": query.urlencode(),
+            "academic_year": label,
             "today": day,
         },
     )

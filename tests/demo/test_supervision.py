@@ -115,3 +115,22 @@ def test_the_demo_has_double_coded_visits_and_a_flagged_supervisor() -> None:
     before = DoubleCoding.objects.count()
     seed()
     assert DoubleCoding.objects.count() == before
+
+
+def test_the_demo_shows_growth_both_improving_and_flat() -> None:
+    from people.models import User
+    from supervision.selectors.growth import growth_for
+
+    seed()
+    manager = User.objects.filter(memberships__role="programme_manager").first()
+    assert manager is not None
+    growth = growth_for(user=manager, starts_on=date(2026, 9, 1), ends_before=date(2027, 9, 1))
+    changes = [
+        figure.change
+        for row in growth.people
+        for figure in row.domains
+        if figure.change is not None
+    ]
+    assert any(change > 0 for change in changes)
+    assert any(change <= 0 for change in changes)
+    assert any(figure.change is None for row in growth.people for figure in row.domains)

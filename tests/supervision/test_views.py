@@ -265,7 +265,9 @@ def grow(world: World, schools: int) -> None:
 PAGES = {
     "caseload": ("supervisor_a1", "/en/supervision/caseload/", 5),
     "schools": ("coordinator_a", "/en/supervision/schools/", 7),
-    "coverage": ("coordinator_a", "/en/supervision/coverage/", 9),
+    # Coverage (4) and growth over the year (5: the calibration rule, the scores, the rubric
+    # versions, schools and people named).
+    "coverage": ("coordinator_a", "/en/supervision/coverage/", 14),
     "action points": ("coordinator_a", "/en/supervision/action-points/", 7),
     "practice": ("teacher_a1", "/en/supervision/practice/", 7),
 }
