@@ -72,7 +72,7 @@ class RuleBook:
         book = cls()
         rules = list(_rules())
         for rule in rules:
-            if rule.course_id is not None:
+            if rule.course is not None:
                 book.by_course[rule.course.translation_key] = rule
         by_template = {rule.template_id: rule for rule in rules if rule.template_id is not None}
         listing = CertificateTemplate.objects.filter(live=True).values_list(
@@ -91,9 +91,10 @@ class RuleBook:
             for finder in _FINDERS:
                 for pair, matched in finder.rules_for(people).items():
                     found.setdefault(pair, []).extend(matched)
-            book.by_requirement = {
-                pair: rule for pair, matched in found.items() if (rule := earliest_window(matched))
-            }
+            for pair, matched in found.items():
+                winner = earliest_window(matched)
+                if winner is not None:
+                    book.by_requirement[pair] = winner
         return book
 
     def rule(self, person_id: int | None, course_key: Any) -> RenewalRule | None:

@@ -179,7 +179,7 @@ class RequiredCourse(Orderable):
     def clean(self) -> None:
         if self.training_area_id and self.role != Role.TUTOR:
             raise ValidationError({"training_area": _("Only tutors have a training area.")})
-        if self.renewal_rule_id and self.course_id:
+        if self.renewal_rule is not None and self.course_id:
             from .renewal_requirements import requirement_rule_problems
 
             problems = requirement_rule_problems(rule=self.renewal_rule, course=self.course)

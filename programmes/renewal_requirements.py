@@ -24,13 +24,14 @@ from .trained import programme_memberships
 def requirement_rule_problems(*, rule: RenewalRule, course: CoursePage) -> list[str]:
     """Why ``rule`` cannot renew ``course`` for a programme's role; empty when it can."""
     problems: list[str] = []
-    if rule.course_id is not None and rule.course.translation_key != course.translation_key:
+    renewed = rule.course
+    if renewed is not None and renewed.translation_key != course.translation_key:
         problems.append(
             _(
                 "This rule renews “%(other)s”. Choose a rule of this course or one that "
                 "applies to no course or template."
             )
-            % {"other": rule.course.title}
+            % {"other": renewed.title}
         )
     if rule.path_courses.filter(translation_key=course.translation_key).exists():
         problems.append(
