@@ -83,7 +83,11 @@ def annotate(certificates: list[Certificate], today: date | None = None) -> list
                 today=today,
             )
         certificate.renewal_state = state  # type: ignore[attr-defined]
-        certificate.renewal_path = paths.get(certificate.pk)  # type: ignore[attr-defined]
+        path = paths.get(certificate.pk)
+        # A path course unpublished after the renewal opened is not linked (it would not
+        # open); the person is told instead, and the rule's list in the admin says why.
+        certificate.renewal_path = path if path is None or path.live else None  # type: ignore[attr-defined]
+        certificate.renewal_path_withdrawn = path is not None and not path.live  # type: ignore[attr-defined]
     return certificates
 
 

@@ -246,3 +246,26 @@ def test_nothing_opens_past_the_grace_period_of_the_winning_rule(
     rule_of([refresher], course=world.course, grace_months=0)
     expire_in(certified, -10)
     assert renewal.renewals_open(today=today_in_almaty() + timedelta(days=0)) == 0
+
+
+def test_a_path_course_unpublished_mid_renewal_is_not_linked_and_the_person_is_told(
+    world: World,
+    refresher: CoursePage,  # noqa: F811
+    certified: Certificate,  # noqa: F811
+) -> None:
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    rule_of([refresher], course=world.course)
+    expire_in(certified, 60)
+    assert renewal.renewals_open() == 1
+    [linked] = renewal_states.annotate([Certificate.objects.get(pk=certified.pk)])
+    assert linked.renewal_path == refresher
+    refresher.unpublish()
+    [shown] = renewal_states.annotate([Certificate.objects.get(pk=certified.pk)])
+    assert shown.renewal_path is None
+    assert shown.renewal_path_withdrawn
+    with translation.override("en"):
+        html = render_to_string("certificates/includes/my_renewals.html", {"certificates": [shown]})
+    assert "The renewal course is not available at the moment." in html
+    assert "Open the renewal course" not in html
