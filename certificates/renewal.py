@@ -16,7 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -29,7 +29,16 @@ from people.models import RoleMembership
 from people.roles import LEARNER_ROLES
 
 from . import pdf
-from .models import Certificate, Renewal, RenewalNotice, RenewalPath, RenewalRule, today_in_almaty
+from .models import (
+    Certificate,
+    CertificateTemplate,
+    Renewal,
+    RenewalNotice,
+    RenewalPath,
+    RenewalRule,
+    today_in_almaty,
+)
+from .renewal_rules import counted_course, governed_certificates, rule_for
 
 logger = logging.getLogger(__name__)
 
@@ -83,9 +92,23 @@ def rule_problems(
     window_months: int | None,
     path: str,
     path_courses: list[CoursePage],
+    template: CertificateTemplate | None = None,
 ) -> list[tuple[str | None, str]]:
-    """What is wrong with a rule, as (field, message); empty when it can be used."""
+    """What is wrong with a rule, as (field, message); empty when it can be used.
+
+    A rule renews a course or a template's courses, not both; one with neither is used
+    where a programme's required course names it."""
     problems: list[tuple[str | None, str]] = []
+    if course is not None and template is not None:
+        problems.append(
+            (
+                "template",
+                _(
+                    "A rule renews one course or the courses of one template, not both. "
+                    "Empty one of them: the course's own rule already wins over a template's."
+                ),
+            )
+        )
     if validity_years and window_months and window_months >= validity_years * 12:
         problems.append(
             (
@@ -150,34 +173,13 @@ def rule_check(rule: RenewalRule) -> list[str]:
     """The problems of a saved rule today (a path course unpublished or deleted since)."""
     problems = rule_problems(
         course=rule.course,
+        template=rule.template,
         validity_years=rule.validity_years,
         window_months=rule.window_months,
         path=rule.path,
         path_courses=list(rule.path_courses.order_by("pk")),
     )
     return [message for _field, message in problems]
-
-
-def rules_by_course_key() -> dict[Any, RenewalRule]:
-    """Every rule, by the translation key of the course it renews (there are few)."""
-    return {
-        rule.course.translation_key: rule
-        for rule in RenewalRule.objects.select_related("course").prefetch_related("path_courses")
-    }
-
-
-def counted_course(certificate: Certificate) -> CoursePage:
-    """The course a certificate counts for: its own, or the one it renews."""
-    return certificate.counts_for or certificate.course
-
-
-def rule_for(certificate: Certificate) -> RenewalRule | None:
-    key = counted_course(certificate).translation_key
-    return (
-        RenewalRule.objects.filter(course__translation_key=key)
-        .prefetch_related("path_courses")
-        .first()
-    )
 
 
 def _path_courses(rule: RenewalRule) -> list[CoursePage]:
@@ -298,17 +300,6 @@ def renewal_open(*, certificate: Certificate, today: date | None = None) -> Rene
     )
     _notify(renewal, "opened")
     return renewal
-
-
-def governed_certificates() -> Any:
-    """Valid certificates with an end date of a course that has a renewal rule."""
-    keys = RenewalRule.objects.values("course__translation_key")
-    return Certificate.objects.filter(
-        status=Certificate.Status.VALID, expires_on__isnull=False
-    ).filter(
-        Q(counts_for__isnull=False, counts_for__translation_key__in=keys)
-        | Q(counts_for__isnull=True, course__translation_key__in=keys)
-    )
 
 
 def renewals_open(*, today: date | None = None, limit: int = 1000) -> int:

@@ -22,6 +22,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from courses.models import CoursePage
 
+from .models.templates import CertificateTemplate
+
 
 class RenewalPath(models.TextChoices):
     REFRESHER = "refresher", _("A refresher course")
@@ -37,6 +39,8 @@ class RenewalRuleForm(WagtailAdminModelForm):
         for name in ("course", "path_courses"):
             if name in self.fields:
                 self.fields[name].queryset = CoursePage.objects.order_by("title")
+        if "template" in self.fields:
+            self.fields["template"].queryset = CertificateTemplate.objects.order_by("name")
 
     def clean(self) -> dict[str, Any]:
         from .renewal import rule_problems
@@ -44,6 +48,7 @@ class RenewalRuleForm(WagtailAdminModelForm):
         data = super().clean()
         problems = rule_problems(
             course=data.get("course"),
+            template=data.get("template"),
             validity_years=data.get("validity_years"),
             window_months=data.get("window_months"),
             path=data.get("path") or "",
@@ -55,14 +60,35 @@ class RenewalRuleForm(WagtailAdminModelForm):
 
 
 class RenewalRule(models.Model):
-    """How the certificate of one course is renewed."""
+    """How the certificates of one course, or of a template's courses, are renewed; a
+    rule with neither is used where a programme's required course names it. The most
+    specific rule wins (``renewal_rules``)."""
 
     course = models.OneToOneField(
         CoursePage,
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="renewal_rule",
         verbose_name=_("course renewed"),
-        help_text=_("The course whose certificate has to be renewed."),
+        help_text=_(
+            "The course whose certificate has to be renewed. Its rule wins over its "
+            "template's; a programme's required course may name a rule of its own."
+        ),
+    )
+    template = models.OneToOneField(
+        CertificateTemplate,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="renewal_rule",
+        verbose_name=_("or every course of the template"),
+        help_text=_(
+            "The certificates of every course this template lists (for the default "
+            "template: of every course no other template lists), unless a course has a "
+            "rule of its own. Leave both empty for a rule that programmes' required "
+            "courses name."
+        ),
     )
     validity_years = models.PositiveSmallIntegerField(
         _("renewed certificate valid for (years)"),
@@ -106,7 +132,7 @@ class RenewalRule(models.Model):
 
     base_form_class = RenewalRuleForm
     panels = [
-        FieldPanel("course"),
+        MultiFieldPanel([FieldPanel("course"), FieldPanel("template")], heading=_("Applies to")),
         MultiFieldPanel(
             [
                 FieldRowPanel(
@@ -123,12 +149,44 @@ class RenewalRule(models.Model):
     ]
 
     class Meta:
-        ordering = ["course__title"]
+        ordering = ["course__title", "template__name", "pk"]
         verbose_name = _("renewal rule")
         verbose_name_plural = _("renewal rules")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(course__isnull=True) | Q(template__isnull=True),
+                name="renewal_rule_course_or_template",
+            )
+        ]
 
     def __str__(self) -> str:
-        return str(self.course)
+        if self.course_id is not None:
+            return str(self.course)
+        if self.template_id is not None:
+            return str(_("Template: %(name)s") % {"name": self.template})
+        return str(
+            _("For required courses: %(years)s years, window %(months)s months")
+            % {"years": self.validity_years, "months": self.window_months}
+        )
+
+    def applies_to(self) -> str:
+        """What the rule is attached to, for the admin's list."""
+        if self.course_id is not None:
+            return str(_("Course: %(title)s") % {"title": self.course})
+        if self.template_id is not None:
+            return str(_("Template: %(name)s") % {"name": self.template})
+        return str(_("Programmes' required courses that name it"))
+
+    applies_to.short_description = _("applies to")  # type: ignore[attr-defined]
+
+    def problems_text(self) -> str:
+        """Why the rule cannot be used today (a path course unpublished or deleted since it
+        was saved), for the admin's list; empty when it can."""
+        from .renewal import rule_check
+
+        return " ".join(rule_check(self)) if self.pk else ""
+
+    problems_text.short_description = _("problems")  # type: ignore[attr-defined]
 
 
 class Renewal(models.Model):

@@ -16,7 +16,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import Certificate, Renewal, RenewalRule, today_in_almaty
-from .renewal import lapses_after, rules_by_course_key, window_opens_on
+from .renewal import lapses_after, window_opens_on
+from .renewal_rules import RuleBook
 
 
 class RenewalState(models.TextChoices):
@@ -60,9 +61,9 @@ def _renewed_ids(certificate_ids: Iterable[int]) -> set[int]:
 
 def annotate(certificates: list[Certificate], today: date | None = None) -> list[Certificate]:
     """Set ``renewal_state`` on each certificate (``""`` for one revoked or superseded)
-    and ``renewal_path`` (the open renewal's course, if any). Three queries in all."""
+    and ``renewal_path`` (the open renewal's course, if any). A few queries in all."""
     today = today or today_in_almaty()
-    rules = rules_by_course_key()
+    rules = RuleBook.load({c.person_id for c in certificates if c.person_id})
     ids = [c.pk for c in certificates]
     renewed = _renewed_ids(ids)
     paths = {
@@ -77,12 +78,16 @@ def annotate(certificates: list[Certificate], today: date | None = None) -> list
             key = (certificate.counts_for or certificate.course).translation_key
             state = state_on(
                 expires_on=certificate.expires_on,
-                rule=rules.get(key),
+                rule=rules.rule(certificate.person_id, key),
                 renewed=certificate.pk in renewed,
                 today=today,
             )
         certificate.renewal_state = state  # type: ignore[attr-defined]
-        certificate.renewal_path = paths.get(certificate.pk)  # type: ignore[attr-defined]
+        path = paths.get(certificate.pk)
+        # A path course unpublished after the renewal opened is not linked (it would not
+        # open); the person is told instead, and the rule's list in the admin says why.
+        certificate.renewal_path = path if path is None or path.live else None  # type: ignore[attr-defined]
+        certificate.renewal_path_withdrawn = path is not None and not path.live  # type: ignore[attr-defined]
     return certificates
 
 
@@ -90,9 +95,10 @@ def states_by_person(person_ids: Iterable[int], today: date | None = None) -> di
     """person -> the state of their most urgent certificate, among the valid ones that no
     valid certificate renews (a person with none is left out). Two queries and the rules."""
     today = today or today_in_almaty()
-    rules = rules_by_course_key()
+    person_ids = list(person_ids)
+    rules = RuleBook.load(person_ids)
     rows = list(
-        Certificate.objects.filter(person_id__in=list(person_ids), status=Certificate.Status.VALID)
+        Certificate.objects.filter(person_id__in=person_ids, status=Certificate.Status.VALID)
         .exclude(renewed_by__status=Certificate.Status.VALID)
         .values_list(
             "person_id", "course__translation_key", "counts_for__translation_key", "expires_on"
@@ -102,7 +108,7 @@ def states_by_person(person_ids: Iterable[int], today: date | None = None) -> di
     for person_id, own_key, counted_key, expires_on in rows:
         state = state_on(
             expires_on=expires_on,
-            rule=rules.get(counted_key or own_key),
+            rule=rules.rule(person_id, counted_key or own_key),
             renewed=False,
             today=today,
         )

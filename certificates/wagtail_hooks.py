@@ -36,7 +36,14 @@ class RenewalRuleViewSet(SnippetViewSet):
     menu_name = "renewal-rules"
     menu_order = 311
     add_to_admin_menu = True
-    list_display = ["course", "validity_years", "window_months", "grace_months", "path"]
+    list_display = [
+        "applies_to",
+        "validity_years",
+        "window_months",
+        "grace_months",
+        "path",
+        "problems_text",
+    ]
     list_filter = ["path"]
 
 

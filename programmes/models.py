@@ -151,9 +151,22 @@ class RequiredCourse(Orderable):
     course = models.ForeignKey(
         CoursePage, on_delete=models.PROTECT, related_name="+", verbose_name=_("course")
     )
+    renewal_rule = models.ForeignKey(
+        "certificates.RenewalRule",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("renewal rule"),
+        help_text=_(
+            "How this role renews the course's certificate in this programme. It wins over "
+            "the course's or its template's rule. Empty: those apply."
+        ),
+    )
 
     panels = [
-        FieldRowPanel([FieldPanel("role"), FieldPanel("training_area"), FieldPanel("course")])
+        FieldRowPanel([FieldPanel("role"), FieldPanel("training_area"), FieldPanel("course")]),
+        FieldPanel("renewal_rule"),
     ]
 
     class Meta(Orderable.Meta):
@@ -166,6 +179,12 @@ class RequiredCourse(Orderable):
     def clean(self) -> None:
         if self.training_area_id and self.role != Role.TUTOR:
             raise ValidationError({"training_area": _("Only tutors have a training area.")})
+        if self.renewal_rule is not None and self.course_id:
+            from .renewal_requirements import requirement_rule_problems
+
+            problems = requirement_rule_problems(rule=self.renewal_rule, course=self.course)
+            if problems:
+                raise ValidationError({"renewal_rule": problems})
 
 
 class Target(ClusterableModel):
