@@ -48,7 +48,8 @@ def _load(url: str, options: dict[str, Any] | None = None) -> dict[str, Any]:
             {"url": url},
             code="loading document failed",
         ) from error
-    return {"contextUrl": None, "documentUrl": url, "document": document}
+    # "static" lets pyld keep the resolved context between documents (it is never re-read).
+    return {"contextUrl": None, "documentUrl": url, "document": document, "tag": "static"}
 
 
 def canonical_nquads(document: dict[str, Any]) -> str:
