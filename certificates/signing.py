@@ -105,7 +105,7 @@ class _LoadedKeySigner(signers.SimpleSigner):
             data, padding.PKCS1v15(), get_pyca_cryptography_hash(digest_algorithm)
         )
 
-    async def async_sign(  # type: ignore[override]
+    async def async_sign(
         self,
         data_digest: bytes,
         digest_algorithm: str,
