@@ -84,6 +84,20 @@ def hides_lead_scores(user: User | object, visit: Visit) -> bool:
     ).exists()
 
 
+def blind_to(user: User | object, *, prefix: str = "") -> Q:
+    """Observations (or, with ``prefix``, rows reaching them) whose scores ``user`` may not
+    see yet: those of the visits they co-observe while the pair is not complete. Every read
+    of scores a supervisor may also make as the school's supervisor (the practice page,
+    growth, the observation and report pages) excludes them."""
+    person_id = getattr(user, "pk", None)
+    if person_id is None:
+        return Q()
+    pending = DoubleCoding.objects.filter(
+        co_observer=person_id, completed_at__isnull=True
+    ).values("visit_id")
+    return ~Q(**{f"{prefix}visit__in": Subquery(pending)})
+
+
 def check_lead_scores_shown(user: User | object, visit: Visit) -> None:
     """Refuse the lead's scores (an observation, the report) to the visit's co-observer
     until the pair is complete."""

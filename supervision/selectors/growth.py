@@ -40,6 +40,7 @@ from people.models import Region, School, User
 from .. import access
 from ..models import SUBMITTED_STATES, Observation, ObservationScore, RubricVersion, pick
 from .calibration import counted_observations
+from .double_coding import blind_to
 from .practice import (
     CHART_HEIGHT,
     CHART_PADDING,
@@ -200,7 +201,7 @@ def growth_for(
     if region is not None:
         places = places.filter(region=region)
     rows = growth_rows(
-        Observation.objects.filter(visit__school__in=places.values("pk")),
+        Observation.objects.filter(blind_to(user), visit__school__in=places.values("pk")),
         starts_on=starts_on,
         ends_before=ends_before,
     )

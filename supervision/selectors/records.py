@@ -21,20 +21,23 @@ from ..models import (
     RubricVersion,
 )
 from .calibration import counted_observations
+from .double_coding import blind_to
 
 
 def _observation_condition(user: User) -> Q:
     """Observations ``user`` may read: every observation in their schools' visits, and
-    their own once the visit is submitted."""
+    their own once the visit is submitted; never, while they co-observe a visit, that
+    visit's lead's until the pair is complete."""
     scope = scoping.scope_for(user)
     if scope.person_id is None:
         return Q(pk__in=[])
     own = Q(observed_person_id=scope.person_id, visit__state__in=SUBMITTED_STATES)
-    return (
+    readable = (
         own | access.school_condition(user, prefix="visit__")
         if access.oversees_supervision(user)
         else own
     )
+    return readable & blind_to(user)
 
 
 def observation_detail_for(*, user: User, public_id: str) -> Observation | None:

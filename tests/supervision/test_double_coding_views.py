@@ -91,3 +91,41 @@ def test_double_coding_agreement_report_shows_pairs(world: World) -> None:
     body = text.content.decode()
     assert "By pair of supervisors" in body
     assert "Aigul · Supervisor A1" in body
+
+
+def test_double_coding_co_observer_who_supervises_the_school_reads_no_lead_scores_early(
+    world: World,
+) -> None:
+    """A co-observer who is also a supervisor of the visit's school reads the school's
+    observations; until the pair is complete the lead's scores of the co-observed visit
+    are missing from every page that shows scores: the practice page, its chart, growth."""
+    from datetime import date
+
+    from people.roles import Role
+    from supervision.selectors.growth import growth_for
+    from supervision.selectors.records import observation_list_for
+    from tests.factories import grant
+
+    a2 = second_supervisor(world)
+    grant(a2, Role.SUPERVISOR, school=world.school_a1)
+    coding = coded_visit(world, a2, [4, 4, 4], None)  # the lead submitted, a2 has not
+    observation = Observation.objects.get()
+    year = coding.visit.planned_on.year
+    window = {"starts_on": date(year - 1, 1, 1), "ends_before": date(year + 1, 12, 31)}
+
+    assert not observation_list_for(user=a2, person=world.tutor_a1).exists()
+    assert growth_for(user=a2, **window).is_empty
+    practice = reverse("supervision:practice_person", kwargs={"public_id": world.tutor_a1.public_id})
+    page = signed_in(a2).get(practice)
+    assert page.status_code == 200
+    assert str(observation.public_id) not in page.content.decode()
+    # The lead, and the coordinator, read it all along.
+    assert observation_list_for(user=world.supervisor_a1, person=world.tutor_a1).exists()
+    assert not growth_for(user=world.coordinator_a, **window).is_empty
+
+    signed_in(a2).post(pair_url(coding), co_scores(coding.visit, [4, 3, 4]))
+    coding.refresh_from_db()
+    assert coding.is_complete
+    assert observation_list_for(user=a2, person=world.tutor_a1).exists()
+    assert not growth_for(user=a2, **window).is_empty
+    assert str(observation.public_id) in signed_in(a2).get(practice).content.decode()
