@@ -115,7 +115,9 @@ def test_double_coding_co_observer_who_supervises_the_school_reads_no_lead_score
 
     assert not observation_list_for(user=a2, person=world.tutor_a1).exists()
     assert growth_for(user=a2, **window).is_empty
-    practice = reverse("supervision:practice_person", kwargs={"public_id": world.tutor_a1.public_id})
+    practice = reverse(
+        "supervision:practice_person", kwargs={"public_id": world.tutor_a1.public_id}
+    )
     page = signed_in(a2).get(practice)
     assert page.status_code == 200
     assert str(observation.public_id) not in page.content.decode()
