@@ -36,6 +36,7 @@ node_modules/.installed: package.json package-lock.json
 
 compilemessages: $(VENV)/.installed
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+	$(MANAGE) build_kazakh_fallback
 
 messages: $(VENV)/.installed ## Extract translatable strings into locale/*/django.po
 	$(MANAGE) makemessages -l kk -l ru -l en --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --ignore=bench --no-obsolete

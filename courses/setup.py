@@ -40,6 +40,10 @@ WORKFLOW_NAME = "Course review"
 TASK_NAME = "Lead trainer approval"
 CATALOGUE_SLUG = "courses"
 CATALOGUE_TITLES = {"kk": "Курстар", "ru": "Курсы", "en": "Courses"}
+# The site's root page in each language, in place of the title Wagtail's first migration
+# gives it ("Welcome to your new Wagtail site!"), which trainers read in the admin's tree.
+WAGTAIL_DEFAULT_ROOT_TITLE = "Welcome to your new Wagtail site!"
+ROOT_TITLES = {"kk": "Басты бет", "ru": "Главная страница", "en": "Home"}
 
 TRAINER_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page", "unlock_page")
 LEAD_PAGE_PERMISSIONS = (*TRAINER_PAGE_PERMISSIONS, "publish_page")
@@ -67,6 +71,20 @@ def ensure_translations(page: Page, locales: dict[str, Locale]) -> None:
     for locale in locales.values():
         if page.locale_id != locale.pk and not page.has_translation(locale):
             page.copy_for_translation(locale, copy_parents=True, alias=True)
+
+
+def name_site_root(root: Page, locales: dict[str, Locale]) -> None:
+    """Title the root page and its translations in their languages, unless someone has
+    renamed them since Wagtail created them. A direct update: the translations are aliases
+    of the root, which publishing it would overwrite with one title for all."""
+    for code, locale in locales.items():
+        title = ROOT_TITLES.get(code)
+        if title:
+            Page.objects.filter(
+                translation_key=root.translation_key,
+                locale=locale,
+                title=WAGTAIL_DEFAULT_ROOT_TITLE,
+            ).update(title=title, draft_title=title)
 
 
 def ensure_catalogue(locales: dict[str, Locale], root: Page) -> Page:
@@ -158,6 +176,7 @@ def ensure_authoring_setup() -> None:
         return
     locales = ensure_locales()
     catalogue = ensure_catalogue(locales, root)
+    name_site_root(root, locales)
     ensure_authoring_permissions(catalogue)
     ensure_review_workflow(catalogue)
 

@@ -320,8 +320,11 @@ LANGUAGES = [
 LANGUAGE_COOKIE_NAME = "lms_language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"
-# The product's own strings first; then Kazakh for the libraries that ship none (allauth).
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
+# The product's own strings first; then Kazakh for the libraries that ship none (allauth);
+# last, for the rest of them (Wagtail), their Russian, which Kazakhstan's teachers read, in
+# place of English. The last is built at install time (`manage.py build_kazakh_fallback`).
+KAZAKH_FALLBACK_DIR = BASE_DIR / "var" / "locale"
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor", KAZAKH_FALLBACK_DIR]
 # Kazakh dates and numbers (Django ships none): see lms/formats/kk/formats.py.
 FORMAT_MODULE_PATH = ["lms.formats"]
 TIME_ZONE = "Asia/Almaty"
