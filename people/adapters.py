@@ -17,8 +17,10 @@ from allauth.account.internal.flows.login import (
 )
 from allauth.account.models import Login
 from allauth.core import context
+from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
+from django.db.models import Min
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import translation
@@ -30,6 +32,14 @@ from core.mail import send_email_after_commit
 FIRST_AUTHENTICATOR_WINDOW_SECONDS = 10 * 60
 # Sign-ins that prove the person just now: a password, or an organisation's identity provider.
 FRESH_SIGN_IN_METHODS = frozenset({"password", "socialaccount"})
+RECOVERY_CODE_VIEWS = frozenset(
+    {"mfa_view_recovery_codes", "mfa_download_recovery_codes", "mfa_generate_recovery_codes"}
+)
+
+
+def _url_name(request: HttpRequest) -> str:
+    match = getattr(request, "resolver_match", None)
+    return match.url_name if match is not None else ""
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -45,7 +55,15 @@ class AccountAdapter(DefaultAccountAdapter):
         send_email_after_commit(to=email, subject=message.subject, text=message.body, html=html)
 
     def get_login_redirect_url(self, request: HttpRequest) -> str:
-        language = getattr(request.user, "preferred_language", None)
+        """Home, in the language the person signed in with when they chose one (a sign-in
+        page in another language than the site's default, by its address, the language
+        switch or the browser), else in the language of their profile."""
+        chosen = translation.get_language()
+        language = (
+            chosen
+            if chosen != settings.LANGUAGE_CODE and chosen in dict(settings.LANGUAGES)
+            else getattr(request.user, "preferred_language", None)
+        )
         if language in dict(settings.LANGUAGES):
             translation.activate(language)
             request.LANGUAGE_CODE = language
@@ -54,9 +72,10 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
         """Setting up the first authenticator straight after signing in with a password does
-        not ask for the password again: programme roles are sent there on sign-in, and the
-        password (or the organisation's sign-in) was proven seconds ago. Every other
-        sensitive change still asks."""
+        not ask for the password again, nor do the recovery codes that follow it: programme
+        roles are sent there on sign-in, and the password (or the organisation's sign-in)
+        was proven minutes ago. Every other sensitive change still asks, and so do the
+        recovery codes of anyone who had an authenticator before this sign-in."""
         request = context.request
         if app == "allauth.mfa" and request is not None and request.user.is_authenticated:
             records = get_authentication_records(request, request.user)
@@ -67,6 +86,13 @@ class AccountAdapter(DefaultAccountAdapter):
             fresh = time.time() - signed_in_at < FIRST_AUTHENTICATOR_WINDOW_SECONDS
             if fresh and not is_mfa_enabled(request.user):
                 return False
+            # The recovery codes shown straight after that first authenticator is set up.
+            if fresh and _url_name(request) in RECOVERY_CODE_VIEWS:
+                first = Authenticator.objects.filter(user=request.user).aggregate(
+                    first=Min("created_at")
+                )["first"]
+                if first is not None and first.timestamp() >= signed_in_at:
+                    return False
         return super().is_reauthentication_required(app=app, **kwargs)
 
 

@@ -28,7 +28,7 @@ def test_a_verified_person_signs_in_and_lands_on_home_in_their_language(
     client: Client, db: None
 ) -> None:
     person = UserFactory(preferred_language="ru")
-    response = sign_in(client, person.email)
+    response = sign_in(client, person.email, language="kk")
     assert response.status_code == 302
     assert response["Location"] == "/ru/"
     assert client.get("/ru/").wsgi_request.user == person
@@ -256,3 +256,41 @@ class TestIdleTimeout:
         client.force_login(person)
         client.get("/en/")
         assert "lms_last_seen" not in client.session
+
+
+class TestFirstAuthenticator:
+    def test_the_recovery_codes_follow_the_first_authenticator_without_the_password(
+        self, client: Client, db: None
+    ) -> None:
+        person = UserFactory()
+        grant(person, Role.TRAINER)
+        sign_in(client, person.email)
+        secret = client.get(url("mfa_activate_totp")).context["form"].secret
+        response = client.post(url("mfa_activate_totp"), {"code": totp_code(secret)})
+        assert response["Location"] == url("mfa_view_recovery_codes")
+        page = client.get(response["Location"])
+        assert page.status_code == 200
+        text = page.content.decode()
+        assert "recovery_codes" in text
+        assert f'href="{url("home")}"' in text  # a way on
+
+    def test_recovery_codes_of_an_earlier_authenticator_still_ask_for_the_password(
+        self, client: Client, db: None
+    ) -> None:
+        person = UserFactory()
+        grant(person, Role.TRAINER)
+        secret = activate_totp(person)
+        sign_in(client, person.email)
+        client.post(url("mfa_authenticate"), {"code": totp_code(secret)})
+        response = client.get(url("mfa_generate_recovery_codes"))
+        assert response.status_code == 302
+        assert "/accounts/reauthenticate/" in response["Location"]
+
+
+def test_signing_in_from_a_language_keeps_it_for_the_visit(client: Client, db: None) -> None:
+    """From the default language's sign-in page a person goes home in their own language;
+    from a page in another language they chose, in that one."""
+    person = UserFactory(preferred_language="ru")
+    assert sign_in(client, person.email, language="en")["Location"] == "/en/"
+    client.logout()
+    assert sign_in(client, person.email, language="kk")["Location"] == "/ru/"
