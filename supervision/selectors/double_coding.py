@@ -92,9 +92,9 @@ def blind_to(user: User | object, *, prefix: str = "") -> Q:
     person_id = getattr(user, "pk", None)
     if person_id is None:
         return Q()
-    pending = DoubleCoding.objects.filter(
-        co_observer=person_id, completed_at__isnull=True
-    ).values("visit_id")
+    pending = DoubleCoding.objects.filter(co_observer=person_id, completed_at__isnull=True).values(
+        "visit_id"
+    )
     return ~Q(**{f"{prefix}visit__in": Subquery(pending)})
 
 
