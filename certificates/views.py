@@ -34,7 +34,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from core.exports import table_response
+from core.exports import ExportFilter, form_filters, table_response
 from core.tasks import send_task_after_commit
 from courses.selectors import page_in_reading_language
 from people.models import User
@@ -312,7 +312,7 @@ def register(request: HttpRequest) -> HttpResponse:
     )
     export = request.GET.get("export")
     if export in ("csv", "xlsx"):
-        return _register_export(certificates, export)
+        return _register_export(certificates, export, form_filters(form))
     page = Paginator(certificates, REGISTER_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -329,7 +329,7 @@ def register(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _register_export(certificates: Any, fmt: str) -> HttpResponse:
+def _register_export(certificates: Any, fmt: str, filters: list[ExportFilter]) -> HttpResponse:
     headers = [
         _("Code"),
         _("Full name"),
@@ -363,7 +363,9 @@ def _register_export(certificates: Any, fmt: str) -> HttpResponse:
         ]
         for c in certificates.iterator(chunk_size=1000)
     )
-    return table_response(filename="certificates", fmt=fmt, headers=headers, rows=rows)
+    return table_response(
+        filename="certificates", fmt=fmt, headers=headers, rows=rows, filters=filters
+    )
 
 
 def _lifecycle(

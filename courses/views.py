@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.exports import table_response
+from core.exports import ExportFilter, form_filters, table_response
 from people import scoping
 from people.models import User
 
@@ -220,7 +220,7 @@ def course_report(request: HttpRequest, page_id: int) -> HttpResponse:
     )
     export = request.GET.get("export")
     if export in ("csv", "xlsx"):
-        return _report_export(course, modules, list(enrolments), export)
+        return _report_export(course, modules, list(enrolments), export, form_filters(form))
     page = Paginator(enrolments, REPORT_PAGE_SIZE).get_page(request.GET.get("page"))
     matrix = selectors.completion_matrix(list(page.object_list))
     rows = [
@@ -255,7 +255,11 @@ def _place(enrolment: Enrolment) -> tuple[str, str, str]:
 
 
 def _report_export(
-    course: CoursePage, modules: list[ModulePage], enrolments: list[Enrolment], fmt: str
+    course: CoursePage,
+    modules: list[ModulePage],
+    enrolments: list[Enrolment],
+    fmt: str,
+    filters: list[ExportFilter],
 ) -> HttpResponse:
     matrix = selectors.completion_matrix(enrolments)
     headers = [
@@ -288,7 +292,9 @@ def _report_export(
                 *[done[m.pk].completed_at if m.pk in done else None for m in modules],
             ]
         )
-    return table_response(filename=f"progress-{course.slug}", fmt=fmt, headers=headers, rows=rows)
+    return table_response(
+        filename=f"progress-{course.slug}", fmt=fmt, headers=headers, rows=rows, filters=filters
+    )
 
 
 @login_required

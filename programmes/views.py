@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from certificates import renewal_states
-from core.exports import table_response
+from core.exports import ExportFilter, form_filters, table_response
 from people import scoping
 from people.models import Region, School, User
 from supervision.selectors.growth import GROWTH_LEVELS, growth_table
@@ -122,7 +122,9 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
     board = selectors.dashboard_for(user=user, programme=programme, filters=filters)
     export = request.GET.get("export")
     if export in ("csv", "xlsx"):
-        return _dashboard_export(board, request.GET.get("table", "regions"), export)
+        return _dashboard_export(
+            board, request.GET.get("table", "regions"), export, form_filters(form)
+        )
     return render(
         request,
         "programmes/dashboard.html",
@@ -136,7 +138,9 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def _dashboard_export(board: selectors.Dashboard, table: str, fmt: str) -> HttpResponse:
+def _dashboard_export(
+    board: selectors.Dashboard, table: str, fmt: str, filters: list[ExportFilter]
+) -> HttpResponse:
     name = board.programme.code
     level = table.removeprefix("growth-")
     if table.startswith("growth-") and level in GROWTH_LEVELS:
@@ -180,7 +184,9 @@ def _dashboard_export(board: selectors.Dashboard, table: str, fmt: str) -> HttpR
         rows = [list(row) for row in board.chart.rows]
     else:
         headers, rows = _area_table(board.regions, _("Region"))
-    return table_response(filename=f"{name}-{table}", fmt=fmt, headers=headers, rows=rows)
+    return table_response(
+        filename=f"{name}-{table}", fmt=fmt, headers=headers, rows=rows, filters=filters
+    )
 
 
 @login_required
@@ -196,7 +202,11 @@ def region_detail(request: HttpRequest, code: str, region_code: str) -> HttpResp
     if export in ("csv", "xlsx"):
         headers, data = _area_table(rows, _("School"))
         return table_response(
-            filename=f"{programme.code}-{region.code}", fmt=export, headers=headers, rows=data
+            filename=f"{programme.code}-{region.code}",
+            fmt=export,
+            headers=headers,
+            rows=data,
+            filters=form_filters(form),
         )
     statuses = selectors.counted_rows(user, programme, filters, region=region)
     return render(
@@ -252,7 +262,11 @@ def school_detail(request: HttpRequest, code: str, school_code: str) -> HttpResp
             for s in statuses
         ]
         return table_response(
-            filename=f"{programme.code}-{school.code}", fmt=export, headers=headers, rows=data
+            filename=f"{programme.code}-{school.code}",
+            fmt=export,
+            headers=headers,
+            rows=data,
+            filters=form_filters(form),
         )
     page = Paginator(statuses, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
     states = renewal_states.states_by_person({s.person_id for s in page.object_list})

@@ -146,6 +146,9 @@ def test_the_register_is_scoped_and_searchable(
     export = client.get("/en/certificates/register/", {"export": "csv"})
     assert export["Content-Type"].startswith("text/csv")
     assert "Әйгерім" in export.content.decode("utf-8-sig")
+    filtered = client.get("/en/certificates/register/", {"export": "csv", "status": "valid"})
+    assert 'filename="certificates-valid.csv"' in filtered["Content-Disposition"]
+    assert filtered.content.decode("utf-8-sig").splitlines()[:2] == ["Status,Valid", ""]
 
     client.force_login(world.coordinator_a)
     html = client.get("/en/certificates/register/").content.decode()

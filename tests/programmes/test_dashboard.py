@@ -275,6 +275,26 @@ class TestPages:
         assert response["Content-Type"].startswith("application/vnd.openxmlformats")
         assert client.get(reverse("programme_indicators", args=["iesr"])).status_code == 200
 
+    def test_a_filtered_export_is_named_after_its_filter_and_states_it(
+        self, client: Client, world: World
+    ) -> None:
+        client = self.client_for(client, world.manager)
+        for url, table in (
+            (reverse("programme_dashboard", args=["iesr"]), "regions"),
+            (reverse("programme_dashboard", args=["iesr"]), "targets"),
+            (reverse("programme_school", args=["iesr", "a2"]), ""),
+        ):
+            response = client.get(url, {"export": "csv", "table": table, "role": Role.TEACHER})
+            assert response.status_code == 200
+            assert '-teacher.csv"' in response["Content-Disposition"]
+            rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+            assert rows[0] == ["Role", "Teacher"]
+            assert rows[1] == []
+            # Unfiltered, the table starts at once and the name carries no filter.
+            plain = client.get(url, {"export": "csv", "table": table})
+            assert "-teacher" not in plain["Content-Disposition"]
+            assert next(csv.reader(io.StringIO(plain.content.decode("utf-8-sig"))))[0] != "Role"
+
     def test_the_chart_has_a_table_alternative(self, client: Client, world: World) -> None:
         client = self.client_for(client, world.manager)
         body = client.get(reverse("programme_dashboard", args=["iesr"])).content.decode()
