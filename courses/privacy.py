@@ -12,7 +12,7 @@ from .models import Enrolment, KnowledgeCheckAttempt, ModuleCompletion, Reflecti
 
 
 def export(person: User) -> dict[str, Any]:
-    enrolments = Enrolment.objects.filter(person=person).select_related("course")
+    enrolments = Enrolment.with_history.filter(person=person).select_related("course")
     return {
         "enrolments": [
             {
