@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from core.mail import send_templated_email
-from courses.models import CoursePage, Enrolment
+from courses.models import CoursePage, Enrolment, ObservedPractice
 from courses.services import canonical_course, enrolment_create, enrolment_retake
 from people.models import RoleMembership
 from people.roles import LEARNER_ROLES
@@ -316,7 +316,9 @@ def renewal_open(*, certificate: Certificate, today: date | None = None) -> Rene
     return renewal
 
 
-def _open_by_retaking(*, certificate: Certificate, rule: RenewalRule, today: date) -> Renewal | None:
+def _open_by_retaking(
+    *, certificate: Certificate, rule: RenewalRule, today: date
+) -> Renewal | None:
     """Open a renewal by the same course: the person starts the course afresh in a new
     learning cycle (``enrolment_retake``); the completed cycle, its progress and this
     certificate stay as they are. The caller holds the certificate row lock."""
@@ -329,7 +331,8 @@ def _open_by_retaking(*, certificate: Certificate, rule: RenewalRule, today: dat
         )
         return None
     person = certificate.person
-    assert person is not None and certificate.expires_on is not None  # checked by the caller
+    if person is None or certificate.expires_on is None:  # refused by the caller
+        return None
     renewal = Renewal.objects.create(
         certificate=certificate,
         rule=rule,
@@ -470,6 +473,24 @@ def renewal_for_issue(*, enrolment: Enrolment, completed_on: date) -> Renewal | 
         if completed_on <= lapses_after(renewal.expires_on, renewal.rule):
             return renewal
     return None
+
+
+def practice_since(renewal: Renewal) -> date:
+    """The first day an observation counts for a renewal that asks for observed practice
+    again: the day its window opened by the rule."""
+    return window_opens_on(renewal.expires_on, renewal.rule)
+
+
+def practice_missing(renewal: Renewal) -> bool:
+    """Whether the renewal's rule asks for observed practice again and the person has not
+    been observed since the window opened (as supervision last reported)."""
+    if not renewal.rule.requires_observed_practice:
+        return False
+    return not ObservedPractice.objects.filter(
+        person_id=renewal.person_id,
+        observation_count__gt=0,
+        last_observed_on__gte=practice_since(renewal),
+    ).exists()
 
 
 def renewed_fields(*, certificate: Certificate, renewal: Renewal) -> None:

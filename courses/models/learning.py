@@ -117,13 +117,14 @@ class Enrolment(models.Model):
     cycle = models.PositiveSmallIntegerField(_("learning cycle"), default=1)
     archived_at = models.DateTimeField(_("archived on"), null=True, blank=True)
 
-    objects = CurrentEnrolmentManager()
     with_history = models.Manager()
+    objects = CurrentEnrolmentManager()
 
     class Meta:
         ordering = ["-last_activity_at", "-enrolled_at"]
         verbose_name = _("enrolment")
         verbose_name_plural = _("enrolments")
+        default_manager_name = "objects"
         base_manager_name = "with_history"
         constraints = [
             models.UniqueConstraint(
@@ -259,6 +260,7 @@ class ObservedPractice(models.Model):
     )
     observation_count = models.PositiveIntegerField(default=0)
     average_percent = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+    last_observed_on = models.DateField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:

@@ -69,9 +69,7 @@ def _missing_prerequisites(user: User, course: CourseEntry) -> list[CoursePage]:
     """Prerequisite courses the person has not completed, in the reading language."""
     completed = Enrolment.with_history.filter(
         person=user, status=Enrolment.Status.COMPLETED
-    ).values(
-        "course__translation_key"
-    )
+    ).values("course__translation_key")
     required = CoursePage.prerequisites.through.objects.filter(from_coursepage_id=course.pk)
     missing = list(
         CoursePage.objects.filter(pk__in=required.values("to_coursepage_id"))
@@ -114,9 +112,7 @@ def _enrolment_on(user: User | Any, course: CourseEntry) -> Enrolment | None:
         return None
     completed = Enrolment.with_history.filter(
         person=user, status=Enrolment.Status.COMPLETED
-    ).values(
-        "course__translation_key"
-    )
+    ).values("course__translation_key")
     missing = CoursePage.prerequisites.through.objects.filter(from_coursepage_id=course.pk).exclude(
         to_coursepage__translation_key__in=completed
     )

@@ -54,7 +54,7 @@ def expire_in(certificate: Certificate, days: int) -> Certificate:
     return certificate
 
 
-# --- The rule -----------------------------------------------------------------------------------
+# --- The rule -------------------------------------------------------------------------------------
 
 
 def test_retaking_the_same_course_needs_no_path_course(world: World) -> None:
@@ -74,9 +74,7 @@ def test_retaking_the_same_course_needs_no_path_course(world: World) -> None:
     assert "choose “Retake the same course”" in found[0][1]
 
 
-def test_the_admin_form_refuses_path_courses_for_the_same_course(
-    world: World, client: Any
-) -> None:
+def test_the_admin_form_refuses_path_courses_for_the_same_course(world: World, client: Any) -> None:
     from django.urls import reverse
 
     from tests.factories import UserFactory
@@ -169,7 +167,7 @@ def test_an_unpublished_course_opens_no_renewal(world: World, certified: Certifi
     assert Enrolment.with_history.filter(person=world.tutor).count() == 1
 
 
-# --- Completing the new cycle renews ---------------------------------------------------------------
+# --- Completing the new cycle renews --------------------------------------------------------------
 
 
 def test_completing_the_new_cycle_renews_from_the_old_expiry(
@@ -220,7 +218,9 @@ def test_a_prerequisite_once_completed_stays_completed_while_retaking(
 ) -> None:
     from courses.services import lock_reason
 
-    follow_up = course_page("Autism support: part two", modules=1, audiences=[("tutor", None, False)])
+    follow_up = course_page(
+        "Autism support: part two", modules=1, audiences=[("tutor", None, False)]
+    )
     follow_up.prerequisites.add(world.course)
     enrolment = course_services.enrolment_create(
         actor=world.tutor, person=world.tutor, course=follow_up
@@ -230,3 +230,103 @@ def test_a_prerequisite_once_completed_stays_completed_while_retaking(
     renewal.renewals_open()
     module = follow_up.get_children().specific().first()
     assert lock_reason(enrolment, module, follow_up) == ""
+
+
+# --- Observed practice again ----------------------------------------------------------------------
+
+
+def observed(person_id: int, on: date | None, committed: Any) -> None:
+    """Supervision reports a person's observed practice, as after a visit is submitted."""
+    from people.signals import observed_practice_changed
+
+    committed(
+        observed_practice_changed.send,
+        sender=None,
+        person_id=person_id,
+        observation_count=1 if on else 0,
+        average_score=3.0 if on else None,
+        scale_max=4,
+        last_observed_on=on,
+    )
+
+
+def test_a_renewal_asking_for_practice_waits_for_an_observation_inside_the_window(
+    world: World, certified: Certificate, finish: Any, committed: Any
+) -> None:
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from certificates import services
+
+    same_rule(world.course, window_months=6, requires_observed_practice=True)
+    old = expire_in(certified, 40)
+    renewal.renewals_open()
+    since = renewal.months_before(old.expires_on, 6)
+    # Observed before the window opened: that was the previous cycle's practice.
+    observed(world.tutor.pk, since - timedelta(days=1), committed)
+    finish(world.tutor, world.course)
+
+    current = Enrolment.objects.get(person=world.tutor, course=world.course)
+    assert current.is_completed
+    assert not Certificate.objects.filter(renews=old).exists()
+    assert not Certificate.objects.filter(enrolment=current).exists()
+    assert Renewal.objects.get().status == Renewal.Status.OPEN
+    assert services.certificates_reconcile() == 0
+    assert services.renewals_practice_issue() == 0
+
+    # The person's page says what is missing.
+    [shown] = renewal_states.annotate([old])
+    assert shown.renewal_practice_since == since
+    with translation.override("en"):
+        html = render_to_string("certificates/includes/my_renewals.html", {"certificates": [shown]})
+    assert "Renewing also needs observed practice" in html
+
+    # Observed inside the window: the renewed certificate is issued, from the old expiry.
+    observed(world.tutor.pk, today_in_almaty(), committed)
+    renewed = Certificate.objects.get(renews=old)
+    assert renewed.enrolment == current
+    assert renewed.expires_on == date(
+        old.expires_on.year + 5, old.expires_on.month, old.expires_on.day
+    )
+    assert Renewal.objects.get().status == Renewal.Status.RENEWED
+    [shown] = renewal_states.annotate([old])
+    assert shown.renewal_practice_since is None
+
+
+def test_practice_recorded_while_the_task_was_lost_is_issued_by_beat(
+    world: World, certified: Certificate, finish: Any
+) -> None:
+    from certificates import tasks
+
+    refresher = course_page(
+        "Autism support: refresher", modules=1, audiences=[("tutor", None, False)]
+    )
+    rule = RenewalRule.objects.create(course=world.course, requires_observed_practice=True)
+    rule.path_courses.set([refresher])
+    old = expire_in(certified, 40)
+    renewal.renewals_open()
+    finish(world.tutor, refresher)
+    assert not Certificate.objects.filter(course=refresher).exists()
+    # Recorded without the after-commit task (the broker was down).
+    course_services.observed_practice_record(
+        person_id=world.tutor.pk,
+        observation_count=2,
+        average_score=3.5,
+        scale_max=4,
+        last_observed_on=today_in_almaty(),
+    )
+    tasks.renewals_follow_up()
+    renewed = Certificate.objects.get(course=refresher)
+    assert renewed.renews == old
+    tasks.renewals_follow_up()
+    assert Certificate.objects.filter(course=refresher).count() == 1
+
+
+def test_without_the_practice_flag_completion_alone_renews(
+    world: World, certified: Certificate, finish: Any
+) -> None:
+    same_rule(world.course)
+    old = expire_in(certified, 40)
+    renewal.renewals_open()
+    finish(world.tutor, world.course)
+    assert Certificate.objects.filter(renews=old).exists()
