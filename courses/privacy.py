@@ -17,6 +17,7 @@ def export(person: User) -> dict[str, Any]:
         "enrolments": [
             {
                 "course": e.course.title,
+                "learning_cycle": e.cycle,
                 "status": e.get_status_display(),
                 "enrolled_on": e.enrolled_at,
                 "completed_on": e.completed_at,

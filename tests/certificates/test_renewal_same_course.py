@@ -330,3 +330,19 @@ def test_without_the_practice_flag_completion_alone_renews(
     renewal.renewals_open()
     finish(world.tutor, world.course)
     assert Certificate.objects.filter(renews=old).exists()
+
+
+def test_the_archived_cycle_stays_readable(world: World, certified: Certificate) -> None:
+    from certificates import selectors
+    from courses import privacy
+
+    first = Enrolment.objects.get(person=world.tutor, course=world.course)
+    same_rule(world.course)
+    expire_in(certified, 40)
+    renewal.renewals_open()
+    # Its certificate page, by the enrolment, still opens; the personal data export has both.
+    found = selectors.enrolment_certificate_for(user=world.tutor, public_id=first.public_id)
+    assert found is not None
+    assert found.certificate == certified
+    cycles = sorted(e["learning_cycle"] for e in privacy.export(world.tutor)["enrolments"])
+    assert cycles == [1, 2]
