@@ -325,7 +325,7 @@ def build(staff: int):  # type: ignore[no-untyped-def]
         cursor.execute(
             """
             INSERT INTO courses_modulecompletion (enrolment_id, module_id, how, completed_at)
-            SELECT e.id, m.page_ptr_id, 'marked_done', COALESCE(e.completed_at, now())
+            SELECT e.id, m.page_ptr_id, 'marked_done', COALESCE(e.completed_at, %s)
             FROM courses_enrolment e
             JOIN people_user u ON u.id = e.person_id AND u.email LIKE 'staff.%%'
             JOIN (
@@ -337,7 +337,9 @@ def build(staff: int):  # type: ignore[no-untyped-def]
                 JOIN courses_modulepage mp ON mp.page_ptr_id = p.id
                 WHERE parent.slug LIKE 'bench-course-%%'
             ) m ON m.course_id = e.course_id AND m.position <= e.required_done
-            """
+            """,
+            # A parameter rather than now(), which SQLite does not have.
+            [connection.ops.adapt_datetimefield_value(timezone.now())],
         )
 
     with transaction.atomic():

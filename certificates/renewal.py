@@ -16,15 +16,15 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from core.mail import send_templated_email
-from courses.models import CoursePage, Enrolment
-from courses.services import canonical_course, enrolment_create
+from courses.models import CoursePage, Enrolment, ObservedPractice
+from courses.services import canonical_course, enrolment_create, enrolment_retake
 from people.models import RoleMembership
 from people.roles import LEARNER_ROLES
 
@@ -121,6 +121,18 @@ def rule_problems(
                 % {"months": window_months, "years": validity_years, "limit": validity_years * 12},
             )
         )
+    if path == RenewalPath.SAME:
+        if path_courses:
+            problems.append(
+                (
+                    "path_courses",
+                    _(
+                        "“Retake the same course” renews by the course being renewed: leave "
+                        "the renewal courses empty, or choose a refresher path."
+                    ),
+                )
+            )
+        return problems
     if not path_courses:
         problems.append(("path_courses", _("Choose the course that renews the certificate.")))
     elif path == RenewalPath.REFRESHER and len(path_courses) > 1:
@@ -141,8 +153,8 @@ def rule_problems(
                 (
                     "path_courses",
                     _(
-                        "“%(title)s” is the course being renewed. A person takes a course "
-                        "once, so choose a refresher course."
+                        "“%(title)s” is the course being renewed. To have it taken again, "
+                        "choose “Retake the same course”; otherwise choose a refresher course."
                     )
                     % {"title": title},
                 )
@@ -269,6 +281,8 @@ def renewal_open(*, certificate: Certificate, today: date | None = None) -> Rene
     if problems:
         logger.warning("Renewal rule %s cannot be used: %s", rule.pk, " ".join(problems))
         return None
+    if rule.path == RenewalPath.SAME:
+        return _open_by_retaking(certificate=certificate, rule=rule, today=today)
     path = _path_courses(rule)
     renewal = Renewal.objects.create(
         certificate=certificate,
@@ -297,6 +311,55 @@ def renewal_open(*, certificate: Certificate, today: date | None = None) -> Rene
         "certificates.renewal.open",
         user=None,
         data={"code": certificate.code, "enrolment": enrolment.pk, "course": enrolment.course_id},
+    )
+    _notify(renewal, "opened")
+    return renewal
+
+
+def _open_by_retaking(
+    *, certificate: Certificate, rule: RenewalRule, today: date
+) -> Renewal | None:
+    """Open a renewal by the same course: the person starts the course afresh in a new
+    learning cycle (``enrolment_retake``); the completed cycle, its progress and this
+    certificate stay as they are. The caller holds the certificate row lock."""
+    course = canonical_course(counted_course(certificate))
+    if not course.live or not course.awards_certificate:
+        logger.warning(
+            "Renewal rule %s cannot retake course %s: not published or awards no certificate",
+            rule.pk,
+            course.pk,
+        )
+        return None
+    person = certificate.person
+    if person is None or certificate.expires_on is None:  # refused by the caller
+        return None
+    renewal = Renewal.objects.create(
+        certificate=certificate,
+        rule=rule,
+        person=person,
+        opened_on=today,
+        expires_on=certificate.expires_on,
+    )
+    enrolment = enrolment_retake(
+        actor=None,
+        person=person,
+        course=course,
+        source=Enrolment.Source.RULE,
+        reason=f"renewal of {certificate.code}",
+    )
+    renewal.enrolment = enrolment
+    renewal.save(update_fields=["enrolment"])
+    log(
+        renewal,
+        "certificates.renewal.open",
+        user=None,
+        data={
+            "code": certificate.code,
+            "enrolment": enrolment.pk,
+            "course": enrolment.course_id,
+            "path": rule.path,
+            "cycle": enrolment.cycle,
+        },
     )
     _notify(renewal, "opened")
     return renewal
@@ -390,13 +453,18 @@ def renewal_for_issue(*, enrolment: Enrolment, completed_on: date) -> Renewal | 
     """The open renewal that completing ``enrolment`` closes: the person's, with the
     enrolment's course on its path, of a certificate still valid and not lapsed."""
     course = canonical_course(enrolment.course)
+    by_path = Q(
+        rule__in=RenewalRule.objects.filter(path_courses=course).exclude(path=RenewalPath.SAME)
+    )
+    # Retaking the same course renews only by the learning cycle the renewal opened.
+    by_retake = Q(rule__path=RenewalPath.SAME, enrolment=enrolment)
     candidates = (
         Renewal.objects.select_for_update(of=("self",))
+        .filter(by_path | by_retake)
         .filter(
             person_id=enrolment.person_id,
             status=Renewal.Status.OPEN,
             certificate__status=Certificate.Status.VALID,
-            rule__path_courses=course,
         )
         .select_related("certificate__course", "certificate__counts_for", "rule")
         .order_by("expires_on", "pk")
@@ -405,6 +473,24 @@ def renewal_for_issue(*, enrolment: Enrolment, completed_on: date) -> Renewal | 
         if completed_on <= lapses_after(renewal.expires_on, renewal.rule):
             return renewal
     return None
+
+
+def practice_since(renewal: Renewal) -> date:
+    """The first day an observation counts for a renewal that asks for observed practice
+    again: the day its window opened by the rule."""
+    return window_opens_on(renewal.expires_on, renewal.rule)
+
+
+def practice_missing(renewal: Renewal) -> bool:
+    """Whether the renewal's rule asks for observed practice again and the person has not
+    been observed since the window opened (as supervision last reported)."""
+    if not renewal.rule.requires_observed_practice:
+        return False
+    return not ObservedPractice.objects.filter(
+        person_id=renewal.person_id,
+        observation_count__gt=0,
+        last_observed_on__gte=practice_since(renewal),
+    ).exists()
 
 
 def renewed_fields(*, certificate: Certificate, renewal: Renewal) -> None:

@@ -26,6 +26,7 @@ from .models.templates import CertificateTemplate
 
 
 class RenewalPath(models.TextChoices):
+    SAME = "same", _("Retake the same course")
     REFRESHER = "refresher", _("A refresher course")
     ANY_OF = "any_of", _("Any course from a list")
 
@@ -124,7 +125,15 @@ class RenewalRule(models.Model):
         verbose_name=_("renewal courses"),
         help_text=_(
             "The refresher course, or the list to choose from. People are enrolled in the "
-            "first one; completing any of them renews."
+            "first one; completing any of them renews. Empty when the same course is retaken."
+        ),
+    )
+    requires_observed_practice = models.BooleanField(
+        _("observed practice again"),
+        default=False,
+        help_text=_(
+            "The renewed certificate is issued only when the person has also been observed "
+            "in practice since the renewal window opened."
         ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -145,7 +154,14 @@ class RenewalRule(models.Model):
             ],
             heading=_("Dates"),
         ),
-        MultiFieldPanel([FieldPanel("path"), FieldPanel("path_courses")], heading=_("Path")),
+        MultiFieldPanel(
+            [
+                FieldPanel("path"),
+                FieldPanel("path_courses"),
+                FieldPanel("requires_observed_practice"),
+            ],
+            heading=_("Path"),
+        ),
     ]
 
     class Meta:

@@ -16,7 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import Certificate, Renewal, RenewalRule, today_in_almaty
-from .renewal import lapses_after, window_opens_on
+from .renewal import lapses_after, practice_missing, practice_since, window_opens_on
 from .renewal_rules import RuleBook
 
 
@@ -60,17 +60,28 @@ def _renewed_ids(certificate_ids: Iterable[int]) -> set[int]:
 
 
 def annotate(certificates: list[Certificate], today: date | None = None) -> list[Certificate]:
-    """Set ``renewal_state`` on each certificate (``""`` for one revoked or superseded)
-    and ``renewal_path`` (the open renewal's course, if any). A few queries in all."""
+    """Set ``renewal_state`` on each certificate (``""`` for one revoked or superseded),
+    ``renewal_path`` (the open renewal's course, if any) and ``renewal_practice_since``
+    (when the renewal also waits for observed practice: the first day it counts). A few
+    queries in all, and one per renewal that asks for observed practice."""
     today = today or today_in_almaty()
     rules = RuleBook.load({c.person_id for c in certificates if c.person_id})
     ids = [c.pk for c in certificates]
     renewed = _renewed_ids(ids)
+    open_renewals = list(
+        Renewal.objects.filter(certificate_id__in=ids, status=Renewal.Status.OPEN).select_related(
+            "enrolment__course", "rule"
+        )
+    )
     paths = {
         renewal.certificate_id: renewal.enrolment.course if renewal.enrolment else None
-        for renewal in Renewal.objects.filter(
-            certificate_id__in=ids, status=Renewal.Status.OPEN
-        ).select_related("enrolment__course")
+        for renewal in open_renewals
+    }
+    # Renewals that also ask for observed practice not recorded yet: the first day it counts.
+    practice = {
+        renewal.certificate_id: practice_since(renewal)
+        for renewal in open_renewals
+        if renewal.rule.requires_observed_practice and practice_missing(renewal)
     }
     for certificate in certificates:
         state = ""
@@ -88,6 +99,7 @@ def annotate(certificates: list[Certificate], today: date | None = None) -> list
         # open); the person is told instead, and the rule's list in the admin says why.
         certificate.renewal_path = path if path is None or path.live else None  # type: ignore[attr-defined]
         certificate.renewal_path_withdrawn = path is not None and not path.live  # type: ignore[attr-defined]
+        certificate.renewal_practice_since = practice.get(certificate.pk)  # type: ignore[attr-defined]
     return certificates
 
 

@@ -83,8 +83,10 @@ class EnrolmentCertificate:
 def enrolment_certificate_for(*, user: User | Any, public_id: Any) -> EnrolmentCertificate | None:
     """The current certificate of an enrolment the reader may see (their own, or one of a
     person in their scope), or ``None`` if the enrolment is not theirs to see."""
-    enrolment = (
-        Enrolment.objects.select_related("course", "person").filter(public_id=public_id).first()
+    enrolment = (  # an archived learning cycle keeps its certificate and its links
+        Enrolment.with_history.select_related("course", "person")
+        .filter(public_id=public_id)
+        .first()
     )
     if enrolment is None:
         return None

@@ -63,11 +63,22 @@ def renewals_open() -> int:
     return renewal.renewals_open()
 
 
+@reliable_task("certificates.renewals_practice_issue")
+def renewals_practice_issue(person_id: int | None = None) -> int:
+    """Issue the renewed certificates that waited for observed practice: of one person
+    (queued after commit when their practice is recorded) or of everyone (beat, with the
+    follow-up, in case that task was lost)."""
+    return services.renewals_practice_issue(person_ids=None if person_id is None else [person_id])
+
+
 @reliable_task("certificates.renewals_follow_up")
 def renewals_follow_up() -> int:
     """Beat: reminders as expiry comes closer (each once); renewals that no longer apply
-    are closed."""
-    return renewal.renewals_follow_up()
+    are closed; renewed certificates that waited for observed practice recorded since
+    are issued (in case the task queued when it was recorded was lost)."""
+    sent = renewal.renewals_follow_up()
+    services.renewals_practice_issue()
+    return sent
 
 
 @reliable_task("certificates.job_run")

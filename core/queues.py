@@ -14,6 +14,7 @@ ROUTES: dict[str, dict[str, str]] = {
     "certificates.job_run": {"queue": "certificates"},
     "certificates.job_chunk": {"queue": "certificates"},
     "certificates.reconcile": {"queue": "certificates"},
+    "certificates.renewals_practice_issue": {"queue": "certificates"},
     "programmes.staff_import_check": {"queue": "imports"},
     "programmes.staff_import_commit": {"queue": "imports"},
     "programmes.staff_imports_resume": {"queue": "imports"},

@@ -12,11 +12,12 @@ from .models import Enrolment, KnowledgeCheckAttempt, ModuleCompletion, Reflecti
 
 
 def export(person: User) -> dict[str, Any]:
-    enrolments = Enrolment.objects.filter(person=person).select_related("course")
+    enrolments = Enrolment.with_history.filter(person=person).select_related("course")
     return {
         "enrolments": [
             {
                 "course": e.course.title,
+                "learning_cycle": e.cycle,
                 "status": e.get_status_display(),
                 "enrolled_on": e.enrolled_at,
                 "completed_on": e.completed_at,

@@ -37,6 +37,7 @@ def record_observed_practice(
         observation_count=observation_count,
         average_score=average_score,
         scale_max=scale_max,
+        last_observed_on=kwargs.get("last_observed_on"),
     )
 
 

@@ -19,6 +19,11 @@ from .models import ModulePage
 def register_course_actions(actions: LogActionRegistry) -> None:
     actions.register_action("courses.enrolment.create", _("Enrol"), _("Enrolled"))
     actions.register_action("courses.enrolment.rejoin", _("Enrol again"), _("Enrolled again"))
+    actions.register_action(
+        "courses.enrolment.retake",
+        _("Retake course"),
+        _("Started the course afresh; the completed cycle was archived"),
+    )
     actions.register_action("courses.enrolment.leave", _("Leave course"), _("Left the course"))
     actions.register_action(
         "courses.enrolment.complete", _("Complete course"), _("Course completed")

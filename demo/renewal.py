@@ -1,7 +1,8 @@
 """Recertification in the demo (``demo/data/renewal.yaml``): the renewal rule of the
 teachers' in-service course with a short refresher course, and an older cohort of teachers
 certified five years before their certificates end: some due for renewal, some overdue,
-one lapsed, and one already renewed through the refresher course.
+one lapsed, and one already renewed through the refresher course; and the specialists'
+course renewed by retaking it, with one specialist due and started on the course afresh.
 
 The older cohort are teachers who completed the course in this cohort; their completion is
 moved back to the previous in-service cycle and their certificate issued again with that
@@ -18,7 +19,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from certificates import renewal, services
-from certificates.models import Certificate, Renewal, RenewalRule, today_in_almaty
+from certificates.models import (
+    Certificate,
+    Renewal,
+    RenewalPath,
+    RenewalRule,
+    today_in_almaty,
+)
 from certificates.pdf import years_later
 from courses.models import CoursePage, Enrolment, ModuleCompletion, ModulePage
 from courses.services import module_complete
@@ -59,7 +66,7 @@ def _complete_on(enrolment: Enrolment, trainer: User | None, finished_on: Any) -
     enrolment.refresh_from_db()
 
 
-def _older_cohort(course: CoursePage, today: Any) -> list[Certificate]:
+def _older_cohort(course: CoursePage, today: Any, size: int) -> list[Certificate]:
     """Teachers with a plain current certificate of the course (not expired, revoked,
     reissued or renewed), by e-mail."""
     return list(
@@ -74,8 +81,50 @@ def _older_cohort(course: CoursePage, today: Any) -> list[Certificate]:
             enrolment__isnull=False,
         )
         .select_related("enrolment", "person")
-        .order_by("person__email")[: len(DATA["older_cohort"])]
+        .order_by("person__email")[:size]
     )
+
+
+def _certified_years_ago(
+    certificate: Certificate, rule: RenewalRule, trainer: User | None, days_to_expiry: int
+) -> Enrolment | None:
+    """Move a certificate's completion back to the previous in-service cycle, so that it
+    ends ``days_to_expiry`` from today, and issue it again with that date."""
+    enrolment = certificate.enrolment
+    if enrolment is None:  # excluded by the query; for the type checker
+        return None
+    expires_on = today_in_almaty() + timedelta(days=days_to_expiry)
+    completed_on = years_later(expires_on, -rule.validity_years)
+    _discard(certificate)
+    ModuleCompletion.objects.filter(enrolment=enrolment).delete()
+    Enrolment.objects.filter(pk=enrolment.pk).update(
+        status=Enrolment.Status.ACTIVE, completed_at=None, required_done=0, percent=0
+    )
+    enrolment.refresh_from_db()
+    _complete_on(enrolment, trainer, completed_on)
+    services.certificate_issue(enrolment=enrolment, issued_at=at(completed_on, 16))
+    return enrolment
+
+
+def _retaking(out: OutputWrapper, trainer: User | None) -> None:
+    """The specialists' course, renewed by taking it again."""
+    spec = DATA["same_course"]
+    course = CoursePage.objects.get(slug=spec["course"], locale__language_code="kk")
+    if RenewalRule.objects.filter(course=course).exists():
+        return
+    rule = RenewalRule.objects.create(
+        course=course,
+        path=RenewalPath.SAME,
+        validity_years=spec["validity_years"],
+        window_months=spec["window_months"],
+        grace_months=spec["grace_months"],
+    )
+    today = today_in_almaty()
+    cohort = _older_cohort(course, today, len(spec["older_cohort"]))
+    for certificate, person in zip(cohort, spec["older_cohort"], strict=False):
+        _certified_years_ago(certificate, rule, trainer, person["days_to_expiry"])
+    opened = renewal.renewals_open(today=today)
+    out.write(f"Renewals: rule for “{course.title}” by retaking it, {opened} started afresh.")
 
 
 @transaction.atomic
@@ -83,7 +132,9 @@ def seed(out: OutputWrapper, people: PeopleSeedResult) -> None:
     rule_data = DATA["rule"]
     course = CoursePage.objects.get(slug=rule_data["course"], locale__language_code="kk")
     refresher = _refresher(out, people)
+    trainer = User.objects.filter(email="trainer@qamqor.example").first()
     if RenewalRule.objects.filter(course=course).exists():
+        _retaking(out, trainer)
         out.write("Renewals: in place.")
         return
     rule = RenewalRule.objects.create(
@@ -93,24 +144,12 @@ def seed(out: OutputWrapper, people: PeopleSeedResult) -> None:
         grace_months=rule_data["grace_months"],
     )
     rule.path_courses.set([refresher])
-    trainer = User.objects.filter(email="trainer@qamqor.example").first()
     today = today_in_almaty()
     renew_later = []
-    for certificate, spec in zip(_older_cohort(course, today), DATA["older_cohort"], strict=False):
-        enrolment = certificate.enrolment
-        if enrolment is None:  # excluded by the query; for the type checker
-            continue
-        expires_on = today + timedelta(days=spec["days_to_expiry"])
-        completed_on = years_later(expires_on, -rule.validity_years)
-        _discard(certificate)
-        ModuleCompletion.objects.filter(enrolment=enrolment).delete()
-        Enrolment.objects.filter(pk=enrolment.pk).update(
-            status=Enrolment.Status.ACTIVE, completed_at=None, required_done=0, percent=0
-        )
-        enrolment.refresh_from_db()
-        _complete_on(enrolment, trainer, completed_on)
-        services.certificate_issue(enrolment=enrolment, issued_at=at(completed_on, 16))
-        if spec["renewed"]:
+    cohort = _older_cohort(course, today, len(DATA["older_cohort"]))
+    for certificate, spec in zip(cohort, DATA["older_cohort"], strict=False):
+        enrolment = _certified_years_ago(certificate, rule, trainer, spec["days_to_expiry"])
+        if enrolment is not None and spec["renewed"]:
             renew_later.append(enrolment.person)
     opened = renewal.renewals_open(today=today)
     for person in renew_later:
@@ -126,3 +165,4 @@ def seed(out: OutputWrapper, people: PeopleSeedResult) -> None:
         f"Renewals: rule for “{course.title}”, {opened} opened, {renewed} renewed "
         f"through “{refresher.title}” (as of {timezone.localdate():%d.%m.%Y})."
     )
+    _retaking(out, trainer)

@@ -4,9 +4,11 @@
     Sent by ``supervision`` after an observation of a person is submitted, corrected or
     withdrawn. Arguments: ``person_id`` (int), ``observation_count`` (number of submitted
     observations of the person), ``average_score`` (their mean score on the rubric scale,
-    or ``None`` if there are none) and ``scale_max`` (the top of the scale those scores
-    use). ``courses`` listens, because a course can require observed practice before it
-    counts as completed.
+    or ``None`` if there are none), ``scale_max`` (the top of the scale those scores
+    use) and ``last_observed_on`` (the day of the latest of those observations, or
+    ``None``). ``courses`` listens, because a course can require observed practice before
+    it counts as completed; ``certificates`` listens, because a renewal can require
+    observed practice inside its window.
 
 ``roles_changed``
     Sent after commit whenever a person gains or loses a role. Argument: ``person_id``.

@@ -35,7 +35,7 @@ from .building import (
     prepared_template,
     template_for,
 )
-from .issue import certificate_issue, certificates_reconcile
+from .issue import certificate_issue, certificates_reconcile, renewals_practice_issue
 from .jobs import (
     JOB_CHUNK,
     _job_targets,
@@ -85,5 +85,6 @@ __all__ = [
     "private_storage",
     "renewal_reminder_send",
     "renewal_reminders_send",
+    "renewals_practice_issue",
     "template_for",
 ]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Case, Exists, OuterRef, When
+from django.db.models import Case, Exists, OuterRef, QuerySet, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -19,6 +20,7 @@ from .. import renewal
 from ..models import (
     Certificate,
     CertificateJob,
+    Renewal,
 )
 from .access import Status
 from .building import _build, _email_issued, _store
@@ -72,6 +74,16 @@ def certificate_issue(
     )
     # Completing a renewal path renews the certificate it was opened for.
     open_renewal = renewal.renewal_for_issue(enrolment=enrolment, completed_on=built.completed_on)
+    if open_renewal is not None and renewal.practice_missing(open_renewal):
+        # The renewal stays open; recording the practice issues the certificate
+        # (``renewals_practice_issue``), and the person's page says what is missing.
+        raise ValidationError(
+            _(
+                "The certificate is renewed once observed practice since %(date)s is "
+                "recorded as well."
+            )
+            % {"date": renewal.practice_since(open_renewal).strftime("%d.%m.%Y")}
+        )
     if open_renewal is not None:
         renewal.renewed_fields(certificate=built, renewal=open_renewal)
     certificate = _store(built)
@@ -98,6 +110,8 @@ def certificates_reconcile(*, limit: int = 500) -> int:
     missing = (
         Enrolment.objects.filter(status=Enrolment.Status.COMPLETED, course__awards_certificate=True)
         .exclude(Exists(Certificate.objects.filter(enrolment=OuterRef("pk"))))
+        # A renewal waiting for observed practice is issued when it is recorded.
+        .exclude(Exists(_waiting_for_practice().filter(enrolment=OuterRef("pk"))))
         .order_by("completed_at", "pk")
         .values_list("pk", flat=True)[:limit]
     )
@@ -108,5 +122,37 @@ def certificates_reconcile(*, limit: int = 500) -> int:
         except ValidationError as error:
             logger.warning("Certificate for enrolment %s not issued: %s", enrolment_id, error)
             continue
+        issued += 1
+    return issued
+
+
+def _waiting_for_practice() -> QuerySet[Renewal]:
+    return Renewal.objects.filter(status=Renewal.Status.OPEN, rule__requires_observed_practice=True)
+
+
+def renewals_practice_issue(*, person_ids: Iterable[int] | None = None) -> int:
+    """Issue the renewed certificates that waited only for observed practice: for each
+    person with an open renewal that asks for it (``person_ids``, or everyone: beat), each
+    completed enrolment without a certificate is issued again; ``certificate_issue``
+    decides. Repeat-safe, each issue its own transaction. Returns how many were issued."""
+    waiting = _waiting_for_practice()
+    if person_ids is not None:
+        waiting = waiting.filter(person_id__in=list(person_ids))
+    enrolment_ids = (
+        Enrolment.objects.filter(
+            person_id__in=waiting.values("person_id"),
+            status=Enrolment.Status.COMPLETED,
+            course__awards_certificate=True,
+        )
+        .exclude(Exists(Certificate.objects.filter(enrolment=OuterRef("pk"))))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    issued = 0
+    for enrolment_id in list(enrolment_ids):
+        try:
+            certificate_issue(enrolment=Enrolment(pk=enrolment_id))
+        except ValidationError:
+            continue  # still waiting
         issued += 1
     return issued

@@ -50,11 +50,25 @@ class Cohort(models.Model):
         return self.name
 
 
+class CurrentEnrolmentManager(models.Manager["Enrolment"]):
+    """Enrolments of the current learning cycle: an archived cycle is history."""
+
+    def get_queryset(self) -> models.QuerySet[Enrolment]:
+        return super().get_queryset().filter(archived_at__isnull=True)
+
+
 class Enrolment(models.Model):
     """One person on one course, with their progress stored as it changes.
 
     ``required_done``, ``required_total`` and ``percent`` are written in the same
     transaction as every completion, so listings never walk the page tree.
+
+    A person retaking a course they completed (recertification by the same course) starts
+    a new learning cycle: the completed enrolment is archived with its completions,
+    attempts, reflections and certificate, and a new enrolment numbered one higher starts
+    afresh. ``objects`` sees the current cycle only, so every lookup of "the person's
+    enrolment on a course" finds at most one; ``with_history`` sees every cycle (prerequisites,
+    the personal data export). The database keeps one current enrolment per person and course.
     """
 
     wagtail_reference_index_ignore = True  # learning records are not content references
@@ -100,13 +114,27 @@ class Enrolment(models.Model):
     last_module = models.ForeignKey(
         ModulePage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    cycle = models.PositiveSmallIntegerField(_("learning cycle"), default=1)
+    archived_at = models.DateTimeField(_("archived on"), null=True, blank=True)
+
+    with_history = models.Manager()
+    objects = CurrentEnrolmentManager()
 
     class Meta:
         ordering = ["-last_activity_at", "-enrolled_at"]
         verbose_name = _("enrolment")
         verbose_name_plural = _("enrolments")
+        default_manager_name = "objects"
+        base_manager_name = "with_history"
         constraints = [
-            models.UniqueConstraint(fields=["person", "course"], name="enrolment_one_per_course"),
+            models.UniqueConstraint(
+                fields=["person", "course"],
+                condition=Q(archived_at__isnull=True),
+                name="enrolment_one_current_per_course",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "course", "cycle"], name="enrolment_cycle_once"
+            ),
             models.CheckConstraint(
                 condition=Q(percent__lte=100), name="enrolment_percent_at_most_100"
             ),
@@ -232,6 +260,7 @@ class ObservedPractice(models.Model):
     )
     observation_count = models.PositiveIntegerField(default=0)
     average_percent = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+    last_observed_on = models.DateField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:

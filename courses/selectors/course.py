@@ -67,9 +67,9 @@ class CourseOutline:
 
 def _missing_prerequisites(user: User, course: CourseEntry) -> list[CoursePage]:
     """Prerequisite courses the person has not completed, in the reading language."""
-    completed = Enrolment.objects.filter(person=user, status=Enrolment.Status.COMPLETED).values(
-        "course__translation_key"
-    )
+    completed = Enrolment.with_history.filter(
+        person=user, status=Enrolment.Status.COMPLETED
+    ).values("course__translation_key")
     required = CoursePage.prerequisites.through.objects.filter(from_coursepage_id=course.pk)
     missing = list(
         CoursePage.objects.filter(pk__in=required.values("to_coursepage_id"))
@@ -110,9 +110,9 @@ def _enrolment_on(user: User | Any, course: CourseEntry) -> Enrolment | None:
     costs no further query)."""
     if not getattr(user, "is_authenticated", False):
         return None
-    completed = Enrolment.objects.filter(person=user, status=Enrolment.Status.COMPLETED).values(
-        "course__translation_key"
-    )
+    completed = Enrolment.with_history.filter(
+        person=user, status=Enrolment.Status.COMPLETED
+    ).values("course__translation_key")
     missing = CoursePage.prerequisites.through.objects.filter(from_coursepage_id=course.pk).exclude(
         to_coursepage__translation_key__in=completed
     )

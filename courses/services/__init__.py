@@ -29,7 +29,12 @@ from .cohorts import (
     observed_practice_record,
     rules_reconcile,
 )
-from .enrolment import _check_may_enrol_others, enrolment_create, enrolment_leave
+from .enrolment import (
+    _check_may_enrol_others,
+    enrolment_create,
+    enrolment_leave,
+    enrolment_retake,
+)
 from .progress import (
     _enrolment_for,
     _observed_practice_met,
@@ -61,6 +66,7 @@ __all__ = [
     "course_rules_apply",
     "enrolment_create",
     "enrolment_leave",
+    "enrolment_retake",
     "enrolment_rules_apply",
     "final_check_module",
     "knowledge_check_submit",

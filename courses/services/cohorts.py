@@ -195,9 +195,10 @@ def observed_practice_record(
     observation_count: int,
     average_score: float | Decimal | None,
     scale_max: float | Decimal | None,
+    last_observed_on: datetime.date | None = None,
 ) -> None:
-    """Store what supervision reports about a person's observed sessions, then complete any
-    of their enrolments that were waiting only for it."""
+    """Store what supervision reports about a person's observed sessions (with the day of
+    the latest), then complete any of their enrolments that were waiting only for it."""
     average = None
     if average_score is not None and scale_max:
         average = (Decimal(str(average_score)) * 100 / Decimal(str(scale_max))).quantize(
@@ -205,7 +206,11 @@ def observed_practice_record(
         )
     ObservedPractice.objects.update_or_create(
         person_id=person_id,
-        defaults={"observation_count": observation_count, "average_percent": average},
+        defaults={
+            "observation_count": observation_count,
+            "average_percent": average,
+            "last_observed_on": last_observed_on,
+        },
     )
     _announce_progress(person_id)
     waiting = Enrolment.objects.select_for_update().filter(

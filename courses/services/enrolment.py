@@ -68,6 +68,52 @@ def enrolment_create(
     return enrolment
 
 
+@transaction.atomic
+def enrolment_retake(
+    *,
+    actor: User | None,
+    person: User,
+    course: CoursePage,
+    source: str = Enrolment.Source.RULE,
+    reason: str = "",
+) -> Enrolment:
+    """Start ``person`` on ``course`` afresh when they completed it (recertification by
+    the same course): the completed enrolment is archived with everything recorded in it
+    (completions, attempts, reflections, its certificate, which stays valid until its own
+    end) and a new enrolment of the next learning cycle starts with no progress.
+
+    Repeat-safe: the current enrolment is locked, and one that is not completed (the new
+    cycle already started, or a first one in progress) is returned unchanged; a person not
+    enrolled yet is simply enrolled. Audited (``courses.enrolment.retake``). No e-mail: the
+    caller tells the person why.
+    """
+    course = canonical_course(course)
+    if not course.live:
+        raise ValidationError(_("This course is not published."))
+    current = Enrolment.objects.select_for_update().filter(person=person, course=course).first()
+    if current is None:
+        return enrolment_create(actor=actor or person, person=person, course=course, source=source)
+    if current.status != Enrolment.Status.COMPLETED:
+        return current
+    current.archived_at = timezone.now()
+    current.save(update_fields=["archived_at"])
+    fresh = Enrolment.objects.create(
+        person=person,
+        course=course,
+        cycle=current.cycle + 1,
+        source=source,
+        enrolled_by=actor,
+    )
+    log(
+        fresh,
+        "courses.enrolment.retake",
+        user=actor,
+        data={"previous": current.pk, "cycle": fresh.cycle, "reason": reason},
+    )
+    _recompute(fresh, course)
+    return fresh
+
+
 def _check_may_enrol_others(actor: User, person: User) -> None:
     scope = scoping.scope_for(actor)
     if not (scope.is_national or scope.coordinated_region_ids):

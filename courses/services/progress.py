@@ -99,7 +99,7 @@ def lock_reason(enrolment: Enrolment | None, module: ModulePage, course: CourseP
     missing = [
         p.title
         for p in course.prerequisites.all()
-        if not Enrolment.objects.filter(
+        if not Enrolment.with_history.filter(  # a course once completed stays completed
             person_id=enrolment.person_id,
             course__translation_key=p.translation_key,
             status=Enrolment.Status.COMPLETED,

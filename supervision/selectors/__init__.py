@@ -27,6 +27,7 @@ from .practice import Practice, PracticeChart, practice_for, practice_person_for
 from .records import (
     action_point_list_for,
     attachment_for,
+    last_observed_on,
     observation_detail_for,
     observation_list_for,
     observed_practice_for,
@@ -61,6 +62,7 @@ __all__ = [
     "caseload_for",
     "coverage_choices_for",
     "coverage_for",
+    "last_observed_on",
     "observation_detail_for",
     "observation_list_for",
     "observed_practice_for",

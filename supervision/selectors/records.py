@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 
 from people import scoping
 from people.models import School, User
@@ -61,6 +61,18 @@ def observation_list_for(*, user: User, person: User) -> QuerySet[Observation]:
         .select_related("visit__school", "visit__supervisor", "rubric_version")
         .order_by("-visit__planned_on", "-pk")
     )
+
+
+def last_observed_on(*, person: User) -> date | None:
+    """The day of the latest observation of ``person`` that counts for observed practice
+    (the ones ``observed_practice_for`` counts), or ``None``."""
+    counted = counted_observations(
+        Observation.objects.filter(
+            observed_person=person, is_complete=True, visit__state__in=SUBMITTED_STATES
+        )
+    ).exclude(average_score__isnull=True)
+    day: date | None = counted.aggregate(last=Max("visit__planned_on"))["last"]
+    return day
 
 
 def observed_practice_for(*, person: User) -> tuple[int, float | None, int]:

@@ -344,4 +344,5 @@ def _send_observed_practice(person_ids: Iterable[int]) -> None:
             observation_count=count,
             average_score=average,
             scale_max=scale_max,
+            last_observed_on=selectors.last_observed_on(person=person),
         )

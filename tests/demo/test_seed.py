@@ -113,6 +113,16 @@ def test_the_demo_is_realistic_idempotent_and_its_logins_work() -> None:
     renewed = Certificate.objects.get(renews__isnull=False)
     assert renewed.course.slug == "teacher-lesson-refresher"
     assert renewed.expires_on == years_later(renewed.renews.expires_on, 5)
+    # The specialists' course is renewed by retaking it: one specialist is due and has
+    # started it afresh, the completed cycle kept with its certificate.
+    retaking = Enrolment.objects.get(course__slug="specialist-iep", cycle=2)
+    assert (retaking.status, retaking.percent) == ("active", 0)
+    first_cycle = Enrolment.with_history.get(
+        person=retaking.person, course=retaking.course, cycle=1
+    )
+    assert first_cycle.archived_at is not None
+    [previous] = annotate([Certificate.objects.get(enrolment=first_cycle)])
+    assert previous.renewal_state == "due"
 
     # A second run changes nothing.
     seed()
