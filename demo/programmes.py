@@ -1,6 +1,7 @@
 """The programme of the demo: the support rooms programme of the sources, with a target of 336
-trained staff by 31 December (partly met), a sub-target per region, one for the tutors of
-Turkestan region, and milestones. Idempotent."""
+trained staff by 31 December (partly met), a sub-target per region that fits its staff, a
+target for the schools furthest ahead and furthest behind in each region, one for the tutors
+of Turkestan region, and milestones. Idempotent."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from datetime import date
 
 from django.core.management.base import OutputWrapper
 from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
 
 from courses.models import CoursePage
 from people.models import Region, TrainingArea
@@ -15,6 +18,7 @@ from programmes import services
 from programmes.models import (
     Milestone,
     Programme,
+    ProgrammePerson,
     RequiredCourse,
     Target,
     TrainedRule,
@@ -23,6 +27,61 @@ from programmes.models import (
 
 from .loader import load
 from .people import PARTICIPATING, PeopleSeedResult
+
+# Each participating region is to train this share of its staff by the deadline.
+REGION_SHARE = 0.8
+# Schools with a target of their own, per region: the most and the least advanced.
+SCHOOL_TARGETS_PER_REGION = 2
+
+
+def _place_targets(programme: Programme, deadline: date) -> None:
+    """Targets that make the dashboard read like a real one: each region's fits its staff
+    (80% of them), and in each region the school furthest ahead and the one furthest
+    behind have targets of their own: the one behind, all its staff; the one ahead, a
+    number it is on track for or has met, so that some cards are on track and some behind."""
+    people = ProgrammePerson.objects.filter(programme=programme)
+    trained = Count("pk", filter=Q(stage=TrainedStatus.Stage.CERTIFIED))
+    for region in Region.objects.filter(code__in=PARTICIPATING):
+        staff = people.filter(region=region).count()
+        Target.objects.get_or_create(
+            programme=programme,
+            region=region,
+            school=None,
+            role="",
+            defaults={"number": max(1, round(staff * REGION_SHARE)), "deadline": deadline},
+        )
+        schools = sorted(
+            people.filter(region=region, school__isnull=False)
+            .values("school")
+            .annotate(staff=Count("pk"), trained=trained)
+            .order_by("school"),
+            key=lambda row: (row["trained"] / row["staff"], row["school"]),
+        )
+        if len(schools) < SCHOOL_TARGETS_PER_REGION:
+            continue
+        ahead, behind = schools[-1], schools[0]
+        for row, number in (
+            (ahead, _on_track_number(programme, deadline, ahead["trained"], ahead["staff"])),
+            (behind, behind["staff"]),
+        ):
+            Target.objects.get_or_create(
+                programme=programme,
+                region=None,
+                school_id=row["school"],
+                role="",
+                defaults={"number": number, "deadline": deadline},
+            )
+
+
+def _on_track_number(programme: Programme, deadline: date, trained: int, staff: int) -> int:
+    """The largest target, at most the school's staff, that ``trained`` people meet or are
+    on track for today (at least as many as the straight line expects by now)."""
+    today = timezone.localdate()
+    for number in range(staff, trained, -1):
+        probe = Target(programme=programme, number=number, deadline=deadline)
+        if probe.expected_by(today, programme.starts_on) <= trained:
+            return number
+    return max(1, trained)
 
 
 @transaction.atomic
@@ -73,14 +132,6 @@ def seed(out: OutputWrapper, people: PeopleSeedResult) -> None:
         Milestone.objects.create(
             target=main, date=date(start.year, 11, 15), number=220, sort_order=1
         )
-    for region in Region.objects.filter(code__in=PARTICIPATING):
-        Target.objects.get_or_create(
-            programme=programme,
-            region=region,
-            school=None,
-            role="",
-            defaults={"number": 42, "deadline": deadline},
-        )
     Target.objects.get_or_create(
         programme=programme,
         region=Region.objects.get(code="turkestan"),
@@ -89,6 +140,7 @@ def seed(out: OutputWrapper, people: PeopleSeedResult) -> None:
         defaults={"number": 10, "deadline": deadline},
     )
     services.statuses_refresh(programme=programme)
+    _place_targets(programme, deadline)
     trained = (
         TrainedStatus.objects.filter(programme=programme, stage=TrainedStatus.Stage.CERTIFIED)
         .values("person")

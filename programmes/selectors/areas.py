@@ -47,10 +47,16 @@ class TargetProgress:
         return self.trained < self.expected_now
 
 
-def target_progress(user: User, programme: Programme) -> list[TargetProgress]:
+def target_progress(
+    user: User, programme: Programme, filters: Filters | None = None
+) -> list[TargetProgress]:
     """Every target in scope with the number trained: targets for places count people (one
-    row each), targets for a role count the people trained in that role. Two queries."""
-    targets = scoped_targets(user, programme)
+    row each), targets for a role count the people trained in that role. Two queries.
+
+    With a role or a training area chosen, only the targets set for that role (and area)
+    remain: a target for all staff, set against a count of one role, would read as missed.
+    """
+    targets = [t for t in scoped_targets(user, programme) if _fits(t, filters)]
     if not targets:
         return []
     by_place = [t for t in targets if not (t.role or t.training_area_id)]
@@ -87,6 +93,14 @@ def target_progress(user: User, programme: Programme) -> list[TargetProgress]:
         )
         for target in targets
     ]
+
+
+def _fits(target: Target, filters: Filters | None) -> bool:
+    if filters is None:
+        return True
+    if filters.role and target.role != filters.role:
+        return False
+    return not (filters.training_area_id and target.training_area_id != filters.training_area_id)
 
 
 @dataclass

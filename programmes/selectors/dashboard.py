@@ -40,7 +40,7 @@ def counted_rows(user: User, programme: Programme, filters: Filters, **where: An
 
 def dashboard_for(*, user: User, programme: Programme, filters: Filters) -> Dashboard:
     statuses = counted_rows(user, programme, filters)
-    targets = target_progress(user, programme)
+    targets = target_progress(user, programme, filters)
     main = next((t.target for t in targets if not (t.target.region_id or t.target.school_id)), None)
     main = main or (targets[0].target if targets else None)
     return Dashboard(

@@ -124,6 +124,19 @@ def test_the_demo_is_realistic_idempotent_and_its_logins_work() -> None:
     [previous] = annotate([Certificate.objects.get(enrolment=first_cycle)])
     assert previous.renewal_state == "due"
 
+    # Targets that fit: each region's within its staff, and among the schools with a
+    # target of their own some on track and some behind.
+    from programmes.models import Programme, ProgrammePerson, Target
+    from programmes.selectors.areas import target_progress
+
+    programme = Programme.objects.get(code="iesr")
+    for target in Target.objects.filter(programme=programme, region__isnull=False, role=""):
+        staff = ProgrammePerson.objects.filter(programme=programme, region=target.region_id)
+        assert 0 < target.number <= staff.count()
+    manager = User.objects.get(email="manager@qamqor.example")
+    schools = [p for p in target_progress(manager, programme) if p.target.school_id]
+    assert {p.behind for p in schools} == {True, False}
+
     # A second run changes nothing.
     seed()
     assert counts() == first

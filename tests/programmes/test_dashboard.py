@@ -172,6 +172,19 @@ class TestTrained:
         assert progress[world.main.pk].expected_now == 4
         assert progress[world.main.pk].behind
 
+    def test_the_filters_apply_to_the_target_cards(self, client: Client, world: World) -> None:
+        tutors = selectors.Filters(role="tutor")
+        kept = {
+            p.target.pk for p in selectors.target_progress(world.manager, world.programme, tutors)
+        }
+        assert kept == {world.tutors_a.pk}  # the tutors' target only, not those for all staff
+        teachers = selectors.Filters(role="teacher")
+        assert selectors.target_progress(world.manager, world.programme, teachers) == []
+        activate_totp(world.manager)
+        client.force_login(world.manager)
+        page = client.get(reverse("programme_dashboard", args=["iesr"]), {"role": "teacher"})
+        assert "No target is set for the role or training area chosen." in page.content.decode()
+
     def test_observed_practice_when_the_rule_asks_for_it(self, world: World) -> None:
         from people.signals import observed_practice_changed
 
