@@ -257,7 +257,7 @@ def wait_ready(base_url: str, timeout: float = 60) -> None:
 
 # --- Files written through one node, read through the other -----------------------------------
 
-ATTACHMENT = re.compile(r'href="(/[a-z]{2}/supervision/visits/[\w-]+/attachments/[\w-]+/)"')
+ATTACHMENT = re.compile(r'href="(/[a-z]{2}/supervision/attachments/[\w-]+/)"')
 
 
 class Browser:
