@@ -26,6 +26,13 @@ from .dashboard import (
     person_record,
     staff_list_rows,
 )
+from .indicators import area_table, indicators_table, role_headers
+from .reports import (
+    may_manage_reports,
+    may_subscribe_whole_programme,
+    report_regions_for,
+    report_subscription_list_for,
+)
 from .scope import (
     CERTIFIED,
     COUNTED_VISIT_STATES,
@@ -56,6 +63,13 @@ __all__ = [
     "_people_aggregates",
     "_people_counts",
     "_role_counts",
+    "area_table",
+    "indicators_table",
+    "role_headers",
+    "may_manage_reports",
+    "may_subscribe_whole_programme",
+    "report_regions_for",
+    "report_subscription_list_for",
     "counted_rows",
     "dashboard_for",
     "funnel",
