@@ -67,21 +67,23 @@ def report_list(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def report_stop(request: HttpRequest, code: str, public_id: str) -> HttpResponse:
+def report_stop(request: HttpRequest, public_id: str) -> HttpResponse:
     user = _user(request)
-    programme = _programme(request, code)
-    subscription = (
-        selectors.report_subscription_list_for(user=user, programme=programme)
-        .filter(public_id=public_id)
-        .first()
-    )
+    found = ReportSubscription.objects.filter(public_id=public_id).select_related("programme")
+    subscription = found.first()
     if subscription is None:
+        raise Http404
+    programme = _programme(request, subscription.programme.code)
+    if not (
+        selectors.report_subscription_list_for(user=user, programme=programme)
+        .filter(pk=subscription.pk)
+        .exists()
+    ):
         raise Http404
     if scheduled_reports.report_subscription_stop(actor=user, subscription=subscription):
         messages.success(
             request,
-            _("%(email)s will receive no more reports.")
-            % {"email": subscription.recipient_email},
+            _("%(email)s will receive no more reports.") % {"email": subscription.recipient_email},
         )
     return redirect("programme_reports", code=programme.code)
 

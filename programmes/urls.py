@@ -14,15 +14,11 @@ urlpatterns = [
         report_views.report_unsubscribe,
         name="report_unsubscribe",
     ),
+    path("reports/<uuid:public_id>/stop/", report_views.report_stop, name="programme_report_stop"),
     path("people/<uuid:public_id>/", views.person_record, name="training_record"),
     path("<slug:code>/", views.dashboard, name="programme_dashboard"),
     path("<slug:code>/indicators/", views.indicators, name="programme_indicators"),
     path("<slug:code>/reports/", report_views.report_list, name="programme_reports"),
-    path(
-        "<slug:code>/reports/<uuid:public_id>/stop/",
-        report_views.report_stop,
-        name="programme_report_stop",
-    ),
     path("<slug:code>/regions/<slug:region_code>/", views.region_detail, name="programme_region"),
     path("<slug:code>/schools/<slug:school_code>/", views.school_detail, name="programme_school"),
 ]

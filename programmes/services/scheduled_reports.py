@@ -70,9 +70,7 @@ def report_subscription_add(
             raise ValidationError(
                 {"region": _("Choose one of your regions: the whole programme is not yours.")}
             )
-    elif not selectors.report_regions_for(user=actor, programme=programme).filter(
-        pk=region.pk
-    ):
+    elif not selectors.report_regions_for(user=actor, programme=programme).filter(pk=region.pk):
         raise ValidationError({"region": _("Choose a region of this programme in your scope.")})
     email = recipient_email.strip()
     duplicate = _("This address already receives this report at this frequency.")

@@ -138,7 +138,8 @@ def test_weekly_goes_each_week_and_monthly_each_month(
     assert send_due(capture, date(2027, 1, 1)) == 2  # a new week and a new month
     assert len(mail.outbox) == 5
     periods = sorted(ReportRun.objects.values_list("period_start", flat=True))
-    assert date(2026, 12, 1) in periods and date(2027, 1, 1) in periods
+    assert date(2026, 12, 1) in periods
+    assert date(2027, 1, 1) in periods
 
 
 def test_a_period_is_sent_once_even_when_run_twice(
@@ -180,13 +181,14 @@ def test_the_report_is_in_the_recipients_language_with_xlsx_and_pdf(
     [message] = mail.outbox
     assert message.to == ["funder@example.org"]
     assert "Программа" in message.subject
-    assert "Здравствуйте" in message.body or "Aigerim Funder" in message.body
+    assert "Aigerim Funder" in message.body
     names = [name for name, _content, _type in message.attachments]
     assert names == ["iesr-indicators-2026-11-30.xlsx", "iesr-indicators-2026-11-30.pdf"]
     sheet = load_workbook(io.BytesIO(message.attachments[0][1])).active
     assert sheet["A1"].value == "Регион или школа"
     first_column = [row[0].value for row in sheet.iter_rows(min_row=2)]
-    assert "Регион А" in first_column and "Регион Б" in first_column
+    assert "Регион А" in first_column
+    assert "Регион Б" in first_column
     pdf = message.attachments[1][1]
     assert pdf.startswith(b"%PDF")
     with pikepdf.open(io.BytesIO(pdf)) as document:
@@ -285,16 +287,18 @@ def test_the_manager_adds_lists_and_stops(world: World, client: Client) -> None:
     }
     assert client.post(url, data).status_code == 302
     subscription = ReportSubscription.objects.get()
-    assert subscription.region is None and subscription.language == "kk"
+    assert subscription.region is None
+    assert subscription.language == "kk"
     body = client.get(url).content.decode()
-    assert "ministry@example.org" in body and "Not yet" in body
+    assert "ministry@example.org" in body
+    assert "Not yet" in body
     again = client.post(url, data)
     assert again.status_code == 200
     assert "already receives this report" in again.content.decode()
     bad = client.post(url, {**data, "recipient_email": "ministry at example"})
     assert "Enter a valid e-mail address" in bad.content.decode()
     assert bad.context["form"]["recipient_name"].value() == "Ministry"  # nothing lost
-    stop = reverse("programme_report_stop", args=["iesr", subscription.public_id])
+    stop = reverse("programme_report_stop", args=[subscription.public_id])
     assert client.post(stop).status_code == 302
     subscription.refresh_from_db()
     assert not subscription.active
@@ -310,7 +314,7 @@ def test_a_coordinator_of_another_region_cannot_see_or_stop_it(
     assert "funder@example.org" not in body
     assert "ministry@example.org" not in body
     for item in (subscription, whole):
-        stop = reverse("programme_report_stop", args=["iesr", item.public_id])
+        stop = reverse("programme_report_stop", args=[item.public_id])
         assert client.post(stop).status_code == 404
         item.refresh_from_db()
         assert item.active
