@@ -182,6 +182,7 @@ def test_the_report_is_in_the_recipients_language_with_xlsx_and_pdf(
     assert message.to == ["funder@example.org"]
     assert "Программа" in message.subject
     assert "Aigerim Funder" in message.body
+    assert "Вы получаете этот отчёт каждую неделю." in message.body
     names = [name for name, _content, _type in message.attachments]
     assert names == ["iesr-indicators-2026-11-30.xlsx", "iesr-indicators-2026-11-30.pdf"]
     sheet = load_workbook(io.BytesIO(message.attachments[0][1])).active
