@@ -120,21 +120,32 @@ def table_response(
             writer.writerow([_csv_cell(neutralise(value)) for value in row])
         content: bytes = buffer.getvalue().encode("utf-8")
     else:
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet()
-        for lead in _lead_rows(filters):
-            sheet.append([neutralise(value) for value in lead])
-        sheet.append([neutralise(h) for h in headers])
-        for row in rows:
-            sheet.append([neutralise(value) for value in row])
-        for index in range(1, len(headers) + 1):
-            sheet.column_dimensions[get_column_letter(index)].width = 22
-        output = io.BytesIO()
-        workbook.save(output)
-        content = output.getvalue()
+        content = xlsx_bytes(headers=headers, rows=rows, lead=_lead_rows(filters))
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response
+
+
+def xlsx_bytes(
+    *,
+    headers: Sequence[Any],
+    rows: Iterable[Sequence[Any]],
+    lead: Sequence[Sequence[Any]] = (),
+) -> bytes:
+    """``rows`` under ``headers`` as an XLSX workbook of one sheet, after the ``lead`` rows
+    (the filters a table was made with)."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    for index in range(1, len(headers) + 1):
+        sheet.column_dimensions[get_column_letter(index)].width = 22
+    for row in lead:
+        sheet.append([neutralise(value) for value in row])
+    sheet.append([neutralise(h) for h in headers])
+    for row in rows:
+        sheet.append([neutralise(value) for value in row])
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
 
 
 def _csv_cell(value: Any) -> Any:

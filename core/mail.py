@@ -7,6 +7,7 @@ Templates come in threes under ``templates/email/``: ``<name>_subject.txt``,
 from typing import Any
 
 from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -38,3 +39,29 @@ def send_email_after_commit(
 
 def send_templated_email(name: str, *, to: str, context: dict[str, Any], language: str) -> None:
     send_email_after_commit(to=to, **render_email(name, context, language=language))
+
+
+def send_email_now(
+    *,
+    to: str,
+    subject: str,
+    text: str,
+    html: str = "",
+    attachments: list[tuple[str, bytes, str]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> None:
+    """Send one message at once, from a task that already runs in a worker: for messages
+    whose attachments are too large to pass through the broker. ``attachments`` are
+    ``(filename, content, mimetype)``."""
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to],
+        headers=headers or {},
+    )
+    if html:
+        message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments or []:
+        message.attach(filename, content, mimetype)
+    message.send()

@@ -49,4 +49,7 @@ SCHEDULE: dict[str, dict[str, Any]] = {
         "task": "programmes.staff_imports_resume",
         "schedule": 60 * 10,
     },
+    # Scheduled reports to funders and ministry contacts: each subscription's week or month
+    # is sent once (a unique run per period), so running hourly only makes them timely.
+    "programmes-report-runs-due": {"task": "programmes.report_runs_due", "schedule": 60 * 60},
 }

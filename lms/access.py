@@ -345,6 +345,16 @@ ROUTES: dict[str, Access] = {
     "programme_index": role(DASHBOARDS, "Programmes covering the reader's places."),
     "programme_dashboard": role(DASHBOARDS, "Figures limited to the reader's places."),
     "programme_indicators": role(DASHBOARDS, "Figures limited to the reader's places."),
+    # Lists recipients' names and addresses, like a school's page lists its staff.
+    "programme_reports": role(PLANNERS, "Scheduled reports for the places the reader coordinates."),
+    "programme_report_stop": role(
+        PLANNERS,
+        "Stopping a scheduled report of the places the reader coordinates.",
+        personal=True,
+    ),
+    "report_unsubscribe": public(
+        "Reached from the e-mail: the random token is the key.", personal=True
+    ),
     "programme_region": role(DASHBOARDS, "A region in the reader's scope."),
     "programme_school": role(DASHBOARDS, "A school in the reader's scope; lists its staff."),
     "training_record": scoped("A person's training record: themselves or someone they oversee."),

@@ -1,17 +1,18 @@
-"""Forms of the dashboard and the staff import."""
+"""Forms of the dashboard, the staff import and scheduled reports."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from people.models import TrainingArea
+from people.models import Region, TrainingArea
 from people.roles import LEARNER_ROLES, Role
 
 from .imports import MAX_BYTES
-from .models import Programme
+from .models import Programme, ReportSubscription
 
 
 class DashboardFilterForm(forms.Form):
@@ -59,3 +60,32 @@ class StaffImportForm(forms.Form):
                 % {"size": MAX_BYTES // (1024 * 1024)}
             )
         return upload
+
+
+class ReportSubscriptionForm(forms.Form):
+    recipient_name = forms.CharField(label=_("Recipient's name"), max_length=200)
+    recipient_email = forms.EmailField(
+        label=_("Recipient's e-mail address"),
+        help_text=_("They need no account. Each report has a link to stop receiving it."),
+        error_messages={"invalid": _("Enter a valid e-mail address, such as name@example.org.")},
+    )
+    language = forms.ChoiceField(label=_("Language of the report"), choices=settings.LANGUAGES)
+    frequency = forms.ChoiceField(
+        label=_("How often"), choices=ReportSubscription.Frequency.choices
+    )
+    region = forms.ModelChoiceField(
+        label=_("Figures for"), queryset=Region.objects.none(), required=False
+    )
+
+    def __init__(
+        self, *args: Any, regions: Any = None, whole_programme: bool = True, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["region"]
+        if regions is not None:
+            field.queryset = regions  # type: ignore[attr-defined]
+        if whole_programme:
+            field.empty_label = _("The whole programme")  # type: ignore[attr-defined]
+        else:
+            field.required = True
+            field.empty_label = None  # type: ignore[attr-defined]

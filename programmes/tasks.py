@@ -5,6 +5,7 @@ from __future__ import annotations
 from core.tasks import reliable_task
 
 from . import services
+from .services import scheduled_reports
 
 
 @reliable_task("programmes.person_refresh")
@@ -43,3 +44,15 @@ def staff_imports_resume() -> int:
     """Beat: send again the imports queued while the broker was down, or left running
     when the database went away."""
     return services.staff_imports_resume()
+
+
+@reliable_task("programmes.report_runs_due")
+def report_runs_due() -> int:
+    """Beat: queue this week's and this month's scheduled reports (each goes once)."""
+    return scheduled_reports.report_runs_due()
+
+
+@reliable_task("programmes.report_run_send")
+def report_run_send(run_id: int) -> None:
+    # Repeat-safe: a run already sent is not sent again.
+    scheduled_reports.report_run_send(run_id=run_id)

@@ -57,50 +57,7 @@ def _query(request: HttpRequest) -> str:
     return query.urlencode()
 
 
-def _role_headers() -> list[str]:
-    headers = []
-    for role in selectors.ROLES:
-        headers += [f"{role.label}: {_('staff')}", f"{role.label}: {_('trained')}"]
-    return headers
-
-
-def _area_table(rows: list[selectors.AreaRow], first: str) -> tuple[list[str], list[list[Any]]]:
-    headers = [
-        first,
-        _("Code"),
-        _("Staff"),
-        _("Trained"),
-        _("Trained (%)"),
-        _("Target"),
-        *_role_headers(),
-        _("Visits done"),
-        _("Visits planned so far"),
-        _("Overdue action points"),
-        _("Renewal due in 90 days"),
-        _("Renewal overdue"),
-    ]
-    data = []
-    for row in rows:
-        by_role = []
-        for role in selectors.ROLES:
-            by_role += list(row.by_role.get(role.value, (0, 0)))
-        data.append(
-            [
-                row.name,
-                row.code,
-                row.staff,
-                row.trained,
-                row.percent,
-                row.target,
-                *by_role,
-                row.visits_done,
-                row.visits_planned,
-                row.overdue_actions,
-                row.renewal_due,
-                row.renewal_overdue,
-            ]
-        )
-    return headers, data
+_area_table = selectors.area_table
 
 
 @login_required
@@ -134,6 +91,7 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
             "query": _query(request),
             "stage_labels": dict(TrainedStatus.Stage.choices),
             "may_import": scoping.scope_for(user).may_grant_roles,
+            "may_schedule_reports": selectors.may_manage_reports(user, programme),
         },
     )
 
@@ -340,18 +298,8 @@ def person_record(request: HttpRequest, public_id: str) -> HttpResponse:
 def indicators(request: HttpRequest, code: str) -> HttpResponse:
     """Trained staff by role and supervision coverage, per region and per school: the
     table ministry and funder reports are made from."""
-    user = _user(request)
     programme = _programme(request, code)
-    filters = selectors.Filters()
-    headers, data = _area_table(
-        selectors.region_rows(user, programme, filters), _("Region or school")
-    )
-    for region in selectors.region_rows(user, programme, filters):
-        region_obj = Region.objects.get(pk=region.key)
-        _headers, school_data = _area_table(
-            selectors.school_rows(user, programme, region_obj, filters), ""
-        )
-        data += [[f"  {row[0]}", *row[1:]] for row in school_data]
+    headers, data = selectors.indicators_table(user=_user(request), programme=programme)
     fmt = request.GET.get("export", "xlsx")
     if fmt not in ("csv", "xlsx"):
         fmt = "xlsx"

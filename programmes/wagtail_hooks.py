@@ -49,3 +49,17 @@ def register_programme_actions(actions: LogActionRegistry) -> None:
     actions.register_action(
         "programmes.import.commit", _("Import staff list"), _("Staff list imported")
     )
+    actions.register_action(
+        "programmes.report.subscribe", _("Schedule report"), _("Scheduled report added")
+    )
+    actions.register_action(
+        "programmes.report.stop", _("Stop scheduled report"), _("Scheduled report stopped")
+    )
+    actions.register_action(
+        "programmes.report.unsubscribe",
+        _("Unsubscribe from report"),
+        _("Recipient unsubscribed from the scheduled report"),
+    )
+    actions.register_action(
+        "programmes.report.send", _("Send scheduled report"), _("Scheduled report sent")
+    )

@@ -26,6 +26,13 @@ from .dashboard import (
     person_record,
     staff_list_rows,
 )
+from .indicators import area_table, indicators_table, role_headers
+from .reports import (
+    may_manage_reports,
+    may_subscribe_whole_programme,
+    report_regions_for,
+    report_subscription_list_for,
+)
 from .scope import (
     CERTIFIED,
     COUNTED_VISIT_STATES,
@@ -56,14 +63,21 @@ __all__ = [
     "_people_aggregates",
     "_people_counts",
     "_role_counts",
+    "area_table",
     "counted_rows",
     "dashboard_for",
     "funnel",
+    "indicators_table",
+    "may_manage_reports",
     "may_see_dashboards",
+    "may_subscribe_whole_programme",
     "people_rows",
     "person_record",
     "programme_list_for",
     "region_rows",
+    "report_regions_for",
+    "report_subscription_list_for",
+    "role_headers",
     "school_rows",
     "scoped_people",
     "scoped_statuses",

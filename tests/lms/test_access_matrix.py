@@ -43,7 +43,7 @@ from lms import access
 from people.models import Invitation, Region, RoleMembership, RoleOffer, School, User
 from people.roles import Role
 from people.services import _token_hash
-from programmes.models import Programme, StaffImport
+from programmes.models import Programme, ReportSubscription, StaffImport
 from supervision import report as supervision_report
 from supervision import services as supervision_services
 from supervision.models import (
@@ -131,6 +131,7 @@ class World:
     co_observers: dict[str, User] = field(default_factory=dict)
     exercise: CalibrationExercise | None = None
     imports: dict[str, StaffImport] = field(default_factory=dict)
+    report_subscriptions: dict[str, ReportSubscription] = field(default_factory=dict)
     offers: dict[str, RoleOffer] = field(default_factory=dict)
     programme: Programme | None = None
     job: CertificateJob | None = None
@@ -301,6 +302,20 @@ def _build_world() -> World:
             status=StaffImport.Status.INVALID,
             problems=[{"row": 2, "column": "email", "message": "Not an address"}],
         )
+    # A scheduled report of region A (by its coordinator) and one of region B.
+    for variant, region, creator in (
+        ("a1", region_a, actors[Role.REGIONAL_COORDINATOR]),
+        ("b1", region_b, coordinator_b),
+    ):
+        world.report_subscriptions[variant] = ReportSubscription.objects.create(
+            programme=programme,
+            region=region,
+            recipient_name=f"Funder {variant}",
+            recipient_email=f"funder-{variant}@example.org",
+            language="en",
+            frequency=ReportSubscription.Frequency.MONTHLY,
+            created_by=creator,
+        )
     world.job = CertificateJob.objects.create(
         kind=CertificateJob.Kind.ISSUE_MISSING,
         course=course,
@@ -449,6 +464,8 @@ SEES_OBSERVATION = per_variant({TUTOR, SUPERVISOR, LEADER, COORDINATOR}, {COORDI
 # Only the school's own supervisor records; national staff and coordinators read.
 RECORDS = per_variant({SUPERVISOR}, set(), national=False)
 PLANS_YEARS = per_variant({COORDINATOR}, {COORDINATOR})
+# A scheduled report of a region: its coordinator and national staff.
+MANAGES_REPORT = per_variant({COORDINATOR})
 PLANS_VISITS = per_variant({SUPERVISOR, COORDINATOR}, {COORDINATOR})
 # Programme figures of a school or region the reader sees.
 SEES_SCHOOL_FIGURES = per_variant({SUPERVISOR, LEADER, COORDINATOR}, {COORDINATOR})
@@ -783,6 +800,20 @@ CASES = [
     Case("staff_list", declared("staff_list")),
     Case("staff_import_detail", OWNS_IMPORT, public_id("imports")),
     Case("staff_import_start", OWNS_IMPORT, public_id("imports"), method="POST"),
+    Case(
+        "programme_reports", declared("programme_reports"), lambda w, v: {"code": w.programme.code}
+    ),
+    Case(
+        "programme_report_stop",
+        MANAGES_REPORT,
+        lambda w, v: {"public_id": w.report_subscriptions[str(v)].public_id},
+        method="POST",
+    ),
+    Case(
+        "report_unsubscribe",
+        declared("report_unsubscribe"),
+        lambda w, v: {"token": w.report_subscriptions["a1"].unsubscribe_token},
+    ),
 ]
 CASES_BY_ROUTE = {case.route: case for case in CASES}
 

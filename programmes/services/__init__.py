@@ -22,9 +22,9 @@ from people import scoping, staffing
 from people import services as people_services
 from people.models import RoleMembership, RoleOffer, User
 
-from . import imports, trained
-from .import_progress import check_progress_key, progress_key
-from .models import Programme, ProgrammePerson, StaffImport, TrainedStatus
+from .. import imports, trained
+from ..import_progress import check_progress_key, progress_key
+from ..models import Programme, ProgrammePerson, StaffImport, TrainedStatus
 
 logger = logging.getLogger(__name__)
 
