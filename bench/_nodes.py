@@ -54,6 +54,9 @@ defaults
   timeout client 90s
   timeout server 90s
   timeout http-request 30s
+  # A node whose workers are all busy answers its health check late, not never: a check
+  # may wait as long as a request, or a loaded pair is marked down together (503s).
+  timeout check 10s
   retries 3
   option redispatch 1
   retry-on conn-failure empty-response
@@ -68,7 +71,7 @@ backend nodes
   option httpchk
   http-check send meth GET uri /readyz/ ver HTTP/1.1 hdr Host 127.0.0.1 hdr X-Forwarded-Proto https
   http-check expect status 200
-  default-server inter 1s fall 2 rise 2
+  default-server inter 2s fall 2 rise 2
 {servers}
 """
 
