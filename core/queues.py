@@ -21,6 +21,8 @@ ROUTES: dict[str, dict[str, str]] = {
     "programmes.person_refresh": {"queue": "reports"},
     "programmes.refresh_all": {"queue": "reports"},
     "courses.course_refresh": {"queue": "reports"},
+    "programmes.report_runs_due": {"queue": "reports"},
+    "programmes.report_run_send": {"queue": "reports"},
     "certificates.renewal_reminders_send": {"queue": "reminders"},
     "supervision.remind_upcoming_visits": {"queue": "reminders"},
     "supervision.remind_unsubmitted_visits": {"queue": "reminders"},
