@@ -174,7 +174,7 @@ def _report_files(subscription: ReportSubscription, period: str) -> list[tuple[s
     )
     place = subscription.region.name if subscription.region else subscription.programme.name
     html = render_to_string(
-        "programmes/report_pdf.html",
+        "programmes/pdf/report.html",
         {
             "programme": subscription.programme,
             "place": place,

@@ -177,7 +177,7 @@ def test_the_settings_never_allow_inline_code_on_product_pages() -> None:
 # --- No inline code in the product's templates ------------------------------------------------
 
 # E-mails are not web pages, and WeasyPrint renders the PDF templates (with their own styles).
-EXEMPT = ("email/", "certificates/pdf/", "supervision/report/")
+EXEMPT = ("email/", "certificates/pdf/", "supervision/report/", "programmes/pdf/")
 INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>")
 INLINE_STYLE = re.compile(r"<style\b|\sstyle\s*=", re.IGNORECASE)
 EVENT_HANDLER = re.compile(r"<[a-zA-Z][^>]*\son[a-z]+\s*=", re.IGNORECASE)
