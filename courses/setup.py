@@ -34,6 +34,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from .models.review import CourseReviewTask
+
 TRAINERS = "Trainers"
 LEAD_TRAINERS = "Lead trainers"
 WORKFLOW_NAME = "Course review"
@@ -158,10 +160,15 @@ def ensure_authoring_permissions(catalogue: Page) -> None:
 def ensure_review_workflow(catalogue: Page) -> Workflow:
     leads = Group.objects.get(name=LEAD_TRAINERS)
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    task = CourseReviewTask.objects.filter(name=TASK_NAME).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+        task = CourseReviewTask.objects.create(name=TASK_NAME)
     task.groups.add(leads)
+    # Installations made before the course review task had a plain group approval task:
+    # it leaves the workflow (its reviews in progress are cancelled, to be submitted again).
+    for old in GroupApprovalTask.objects.filter(name=TASK_NAME, workflow_tasks__workflow=workflow):
+        WorkflowTask.objects.filter(workflow=workflow, task=old).delete()
+        old.deactivate()
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for page in catalogue.get_translations(inclusive=True):
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})

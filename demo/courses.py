@@ -394,8 +394,10 @@ class CourseSeeder:
 @transaction.atomic
 def seed(out: OutputWrapper, people: PeopleSeedResult) -> None:
     ensure_authoring_setup()
-    trainer = User.objects.get(email="trainer@qamqor.example")
-    trainer.groups.add(Group.objects.get(name=LEAD_TRAINERS))
+    # The demo trainer writes and submits; a separate lead trainer approves (separation of
+    # duties: nobody approves their own course).
+    lead = User.objects.get(email="lead.trainer@qamqor.example")
+    lead.groups.add(Group.objects.get(name=LEAD_TRAINERS))
     manager = User.objects.get(email="manager@qamqor.example")
     seeder = CourseSeeder(out, people)
     for spec in courses():

@@ -17,6 +17,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.management.base import OutputWrapper
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from people import services
 from people.models import (
@@ -94,6 +95,9 @@ class NameSource:
                 break
         language = "ru" if russian else self.random.choice(["kk", "kk", "ru"])
         return DemoPerson(key, name, to_latin(name), language)
+
+
+TRAINER_EMAILS = (f"trainer@{DEMO_DOMAIN}", f"lead.trainer@{DEMO_DOMAIN}")
 
 
 @dataclass
@@ -290,11 +294,14 @@ class PeopleSeeder:
         for index in range(4):
             trainer = self.person(
                 names.person(f"trainer{index}", russian=index == 2, female=index != 3),
-                email=f"trainer@{DEMO_DOMAIN}" if index == 0 else None,
+                email=TRAINER_EMAILS[index] if index < len(TRAINER_EMAILS) else None,
             )
             self.grant(trainer, Role.TRAINER)
             if index == 0:
                 self.list_login(Role.TRAINER, trainer)
+            elif index == 1:
+                # A second trainer reviews and approves what the demo trainer submits.
+                self.list_login(Role.TRAINER, trainer, _("lead trainer, approves courses"))
 
         for index, code in enumerate(PARTICIPATING):
             coordinator = self.person(

@@ -269,6 +269,10 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 # far above what a school sends together, and per e-mail address or account tightly.
 LMS_SIGN_IN_FAILURES_PER_ACCOUNT = env.int("LMS_SIGN_IN_FAILURES_PER_ACCOUNT", default=5)
 LMS_SIGN_IN_FAILURES_PER_ADDRESS = env.int("LMS_SIGN_IN_FAILURES_PER_ADDRESS", default=50)
+
+# Separation of duties: whoever submits a course for review cannot approve it. A tiny
+# installation with a single lead trainer may let a superuser approve their own work.
+LMS_SUPERUSER_SELF_APPROVAL = env.bool("LMS_SUPERUSER_SELF_APPROVAL", default=False)
 ACCOUNT_RATE_LIMITS = {
     # allauth's default, 30 a minute per address, counts every sign-in, successes included.
     "login": "",

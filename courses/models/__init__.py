@@ -7,12 +7,14 @@ from .learning import (
     Reflection,
 )
 from .pages import CourseAudience, CourseCatalogue, CoursePage, ModulePage
+from .review import CourseReviewTask
 
 __all__ = [
     "Cohort",
     "CourseAudience",
     "CourseCatalogue",
     "CoursePage",
+    "CourseReviewTask",
     "Enrolment",
     "KnowledgeCheckAttempt",
     "ModuleCompletion",

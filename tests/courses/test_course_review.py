@@ -1,0 +1,150 @@
+"""One review for a course: the course and its changed modules are approved once, by a lead
+trainer who did not submit them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.test import Client, override_settings
+from django.urls import reverse
+from wagtail.models import WorkflowState
+
+from courses.models import CoursePage, CourseReviewTask, ModulePage
+from courses.services.review import approve_course_review
+from courses.setup import LEAD_TRAINERS
+from people.roles import Role
+from tests.factories import UserFactory, activate_totp, admin_in_english, grant
+from tests.factories.courses import course_page
+
+pytestmark = pytest.mark.django_db
+
+
+def person_in_admin(lead: bool = False, superuser: bool = False) -> tuple[Client, Any]:
+    person = UserFactory(is_superuser=superuser)
+    grant(person, Role.TRAINER)
+    if lead:
+        person.groups.add(Group.objects.get(name=LEAD_TRAINERS))
+    activate_totp(person)
+    admin_in_english(person)
+    client = Client()
+    client.force_login(person)
+    return client, person
+
+
+def submitted_course(trainer: Any) -> tuple[CoursePage, list[ModulePage]]:
+    """A live course whose title and first module were changed, then submitted."""
+    course = course_page(modules=2)
+    modules = list(ModulePage.objects.child_of(course).order_by("path"))
+    course.title = "Supporting a child with autism, revised"
+    course.save_revision(user=trainer)
+    modules[0].title = "Module 1, revised"
+    modules[0].save_revision(user=trainer)
+    course.get_workflow().start(course, trainer)
+    return course, modules
+
+
+def workflow_states(page: Any) -> Any:
+    return WorkflowState.objects.filter(base_content_type__model="page", object_id=str(page.pk))
+
+
+def action_url(course: CoursePage, action: str) -> str:
+    state = workflow_states(course).get(status=WorkflowState.STATUS_IN_PROGRESS)
+    return reverse(
+        "wagtailadmin_pages:workflow_action", args=(course.pk, action, state.current_task_state.pk)
+    )
+
+
+def refused(response: Any) -> bool:
+    """Wagtail answers a refused workflow action by sending the person to the admin's home."""
+    return response.status_code == 403 or (
+        response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+    )
+
+
+def test_the_service_refuses_self_approval_with_a_message() -> None:
+    _client, lead = person_in_admin(lead=True)
+    course, _modules = submitted_course(lead)
+    task_state = workflow_states(course).get().current_task_state
+    with pytest.raises(PermissionDenied, match="another lead trainer"):
+        approve_course_review(task_state, lead)
+    course.refresh_from_db()
+    assert course.title == "Supporting a child with autism"
+
+
+def test_the_review_task_is_the_course_review_task() -> None:
+    course = course_page(modules=0)
+    tasks = [task.specific for task in course.get_workflow().tasks]
+    assert [type(task) for task in tasks] == [CourseReviewTask]
+
+
+def test_submitting_a_course_makes_one_review() -> None:
+    _client, trainer = person_in_admin()
+    course, modules = submitted_course(trainer)
+    assert workflow_states(course).filter(status=WorkflowState.STATUS_IN_PROGRESS).count() == 1
+    for module in modules:
+        assert not workflow_states(module).exists()
+
+
+def test_a_lead_approves_the_course_and_its_changed_modules_together() -> None:
+    _client, trainer = person_in_admin()
+    course, modules = submitted_course(trainer)
+    lead_client, _lead = person_in_admin(lead=True)
+    response = lead_client.post(action_url(course, "approve"), {"comment": "Clear."})
+    assert response.status_code in (200, 302)
+    course.refresh_from_db()
+    assert course.title == "Supporting a child with autism, revised"
+    assert not course.has_unpublished_changes
+    first, second = (ModulePage.objects.get(pk=module.pk) for module in modules)
+    assert first.title == "Module 1, revised"
+    assert first.live
+    assert not first.has_unpublished_changes
+    assert second.live
+    assert second.title == "Module 2"
+
+
+def test_the_submitter_cannot_approve_their_own_course() -> None:
+    client, lead = person_in_admin(lead=True)
+    course, modules = submitted_course(lead)
+    response = client.post(action_url(course, "approve"), {"comment": "Looks good to me."})
+    assert refused(response)
+    course.refresh_from_db()
+    assert course.title == "Supporting a child with autism"
+    assert ModulePage.objects.get(pk=modules[0].pk).title == "Module 1"
+    task = course.get_workflow().tasks.first().specific
+    assert [name for name, _label, _modal in task.get_actions(course, lead)] == ["reject"]
+
+
+@override_settings(LMS_SUPERUSER_SELF_APPROVAL=True)
+def test_a_superuser_may_approve_their_own_course_when_the_installation_allows() -> None:
+    client, admin = person_in_admin(lead=True, superuser=True)
+    course, _modules = submitted_course(admin)
+    response = client.post(action_url(course, "approve"), {"comment": "Tiny installation."})
+    assert response.status_code in (200, 302)
+    course.refresh_from_db()
+    assert course.title == "Supporting a child with autism, revised"
+
+
+def test_a_superuser_cannot_approve_their_own_course_by_default() -> None:
+    client, admin = person_in_admin(lead=True, superuser=True)
+    course, _modules = submitted_course(admin)
+    response = client.post(action_url(course, "approve"), {"comment": "Mine."})
+    assert refused(response)
+    course.refresh_from_db()
+    assert course.title == "Supporting a child with autism"
+
+
+def test_returning_a_course_publishes_nothing() -> None:
+    _client, trainer = person_in_admin()
+    course, modules = submitted_course(trainer)
+    lead_client, _lead = person_in_admin(lead=True)
+    response = lead_client.post(action_url(course, "reject"), {"comment": "Add an example."})
+    assert response.status_code in (200, 302)
+    course.refresh_from_db()
+    assert course.title == "Supporting a child with autism"
+    assert course.has_unpublished_changes
+    assert ModulePage.objects.get(pk=modules[0].pk).title == "Module 1"
+    state = workflow_states(course).get()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
