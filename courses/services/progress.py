@@ -128,7 +128,11 @@ def module_complete(
     The enrolment row is locked first, so concurrent completions serialise. The last
     missing module completes the enrolment and announces it after commit.
     """
-    enrolment = Enrolment.objects.select_for_update().select_related("course").get(pk=enrolment.pk)
+    enrolment = (
+        Enrolment.objects.select_for_update(of=("self",))
+        .select_related("course")
+        .get(pk=enrolment.pk)
+    )
     course = enrolment.course
     module = canonical_module(module)
     if not CoursePage.objects.parent_of(module).filter(pk=course.pk).exists():

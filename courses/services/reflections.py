@@ -79,7 +79,7 @@ def reflection_review(
     if not (scope.is_trainer or scope.is_national):
         raise PermissionDenied(_("Only trainers review reflections."))
     reflection = (
-        Reflection.objects.select_for_update()
+        Reflection.objects.select_for_update(of=("self",))
         .select_related("enrolment__person")
         .get(pk=reflection.pk)
     )

@@ -202,7 +202,7 @@ def report_run_send(*, run_id: int) -> bool:
     row is locked and a run already sent, or of a stopped subscription, is not sent again.
     The figures are those its creator may see."""
     run = (
-        ReportRun.objects.select_for_update()
+        ReportRun.objects.select_for_update(of=("self",))
         .select_related("subscription__programme", "subscription__region")
         .filter(pk=run_id)
         .first()

@@ -136,7 +136,7 @@ def attempt_submit(
     exercise. Audited with the scores and the result.
     """
     attempt = (
-        CalibrationAttempt.objects.select_for_update()
+        CalibrationAttempt.objects.select_for_update(of=("self",))
         .select_related("exercise", "rubric_version__rubric")
         .get(pk=attempt.pk)
     )
@@ -273,7 +273,7 @@ def reminders_expiring_calibrations(*, today: date) -> int:
 def calibration_remind(*, calibration: Calibration) -> bool:
     """Send the expiry reminder of one calibration unless it was sent; ``True`` if it goes."""
     calibration = (
-        Calibration.objects.select_for_update()
+        Calibration.objects.select_for_update(of=("self",))
         .select_related("supervisor", "rubric")
         .get(pk=calibration.pk)
     )

@@ -138,7 +138,11 @@ def double_coding_assign(*, actor: User, visit: Visit, co_observer: User) -> Dou
     submitted. The co-observer must be a supervisor the actor coordinates and not the
     visit's own supervisor; once they submitted their scores the pair stays. Repeat-safe:
     the same co-observer again changes nothing."""
-    visit = Visit.objects.select_for_update().select_related("school__region").get(pk=visit.pk)
+    visit = (
+        Visit.objects.select_for_update(of=("self",))
+        .select_related("school__region")
+        .get(pk=visit.pk)
+    )
     if not access.capacities(actor, visit.school) & {access.COORDINATOR, access.NATIONAL}:
         raise PermissionDenied(_("Only the coordinator of the school's region can do this."))
     if co_observer.pk == visit.supervisor_id:
@@ -194,7 +198,9 @@ def double_coding_submit(
     score missing or off the scale, and a second time. If the visit is already submitted,
     the pair's agreement is recorded at once; otherwise when it is submitted."""
     coding = (
-        DoubleCoding.objects.select_for_update().select_related("visit").get(pk=double_coding.pk)
+        DoubleCoding.objects.select_for_update(of=("self",))
+        .select_related("visit")
+        .get(pk=double_coding.pk)
     )
     if coding.co_observer_id != actor.pk:
         raise PermissionDenied(_("Only the co-observer of this visit scores it here."))

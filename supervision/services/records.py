@@ -28,7 +28,11 @@ MAX_TEXT = 10_000
 
 def lock_for_recording(actor: User, visit: Visit) -> Visit:
     """The visit, locked, if ``actor`` may record in it now; refused otherwise."""
-    visit = Visit.objects.select_for_update().select_related("school", "year").get(pk=visit.pk)
+    visit = (
+        Visit.objects.select_for_update(of=("self",))
+        .select_related("school", "year")
+        .get(pk=visit.pk)
+    )
     mine = access.capacities(actor, visit.school)
     if not mine:
         raise PermissionDenied(_("This visit is outside your schools."))

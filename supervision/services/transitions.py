@@ -83,7 +83,11 @@ def _move(
     e-mails, and ``observed_practice_changed`` for everyone observed when the visit's
     observations start or stop counting (submit, return). Runs in the caller's transaction.
     """
-    visit = Visit.objects.select_for_update().select_related("school", "year").get(pk=visit.pk)
+    visit = (
+        Visit.objects.select_for_update(of=("self",))
+        .select_related("school", "year")
+        .get(pk=visit.pk)
+    )
     mine = access.capacities(actor, visit.school)
     if not mine:
         raise PermissionDenied(_("This visit is outside your schools."))
