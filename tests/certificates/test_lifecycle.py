@@ -3,6 +3,7 @@ allowed once, audited with actor, time and reason, and the person told by e-mail
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -149,6 +150,11 @@ def test_the_manager_pages_revoke_and_reissue(
     # The reason is required, and the form says so: no "(optional)" beside it.
     assert form.context["form"].fields["reason"].required
     assert "field__optional" not in form.content.decode()
+    assert '<span class="field__required">(required)</span>' in form.content.decode()
+    assert re.search(r"<textarea[^>]*\brequired\b", form.content.decode())
+    for language, marker in (("ru", "(обязательно)"), ("kk", "(міндетті)")):
+        page = client.get(f"/{language}/certificates/{certificate.grouped_code}/reissue/")
+        assert marker in page.content.decode(), language
     refused = client.post(f"/en/certificates/{certificate.grouped_code}/revoke/", {"reason": ""})
     assert refused.status_code == 400
     assert "Say why the certificate is revoked." in refused.content.decode()
