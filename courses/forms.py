@@ -40,6 +40,33 @@ class ReviewForm(forms.Form):
     )
 
 
+class ReflectionQueueForm(forms.Form):
+    """Search, filter and order the reflections waiting for review."""
+
+    show_optional_marks = False
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        help_text=_("A person's name or e-mail, a school, a course or a module."),
+    )
+    course = forms.TypedChoiceField(label=_("Course"), required=False, coerce=int, empty_value=None)
+    order = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[("oldest", _("Waiting longest first")), ("newest", _("Newest first"))],
+    )
+
+    def __init__(self, *args: Any, courses: list[tuple[Any, int]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.courses = {course.pk: course for course, _count in courses}
+        cast(forms.TypedChoiceField, self.fields["course"]).choices = [
+            ("", _("All")),
+            *((course.pk, f"{course.title} ({count})") for course, count in courses),
+        ]
+
+
 def _learner_role_choices() -> list[tuple[str, Any]]:
     return [(role.value, role.label) for role in Role if role in LEARNER_ROLES]
 

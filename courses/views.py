@@ -21,10 +21,12 @@ from people import scoping
 from people.models import User
 
 from . import selectors, services
-from .forms import CohortForm, ReflectionForm, ReportFilterForm, ReviewForm
+from .forms import CohortForm, ReflectionForm, ReflectionQueueForm, ReportFilterForm, ReviewForm
 from .models import CoursePage, Enrolment, ModulePage, Reflection
 
 REPORT_PAGE_SIZE = 50
+# Each waiting reflection shows its text and a decision form: ten keep the page short.
+REFLECTIONS_PER_PAGE = 10
 
 
 def _user(request: HttpRequest) -> User:
@@ -303,13 +305,29 @@ def reflection_queue(request: HttpRequest) -> HttpResponse:
     scope = scoping.scope_for(user)
     if not (scope.is_trainer or scope.is_national):
         raise PermissionDenied(_("Only trainers review reflections."))
-    page = Paginator(selectors.reflection_queue_for(user=user), 20).get_page(
-        request.GET.get("page")
+    waiting, courses = selectors.reflection_queue_courses(user=user)
+    form = ReflectionQueueForm(request.GET or None, courses=courses)
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    reflections = selectors.reflection_queue_for(
+        user=user,
+        search=filters.get("q") or "",
+        course=form.courses.get(filters.get("course")),
+        newest_first=filters.get("order") == "newest",
     )
+    page = Paginator(reflections, REFLECTIONS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "courses/reflection_queue.html",
-        {"page": page, "query": "", "form": ReviewForm()},
+        {
+            "page": page,
+            "form": form,
+            "waiting": waiting,
+            "filtered": bool(filters.get("q") or filters.get("course")),
+            "query": query.urlencode(),
+            "return_query": request.GET.urlencode(),
+        },
     )
 
 
@@ -341,7 +359,11 @@ def reflection_review(request: HttpRequest, public_id: str) -> HttpResponse:
                 else _("Reflection by %(name)s returned with your comment.")
             )
             messages.success(request, message % {"name": reflection.enrolment.person.full_name})
-            return HttpResponseRedirect(reverse("reflection_queue"))
+            # Back to the queue as the trainer left it: same search, filter, order and page.
+            back = reverse("reflection_queue")
+            if request.GET:
+                back = f"{back}?{request.GET.urlencode()}"
+            return HttpResponseRedirect(back)
     scope = scoping.scope_for(user)
     if not (scope.is_trainer or scope.is_national):
         raise PermissionDenied(_("Only trainers review reflections."))

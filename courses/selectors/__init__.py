@@ -253,15 +253,78 @@ def course_report_for(
     return modules, enrolments
 
 
-def reflection_queue_for(*, user: User) -> QuerySet[Reflection]:
+def _waiting_reflections(user: User) -> QuerySet[Reflection]:
     scope = scoping.scope_for(user)
     if not (scope.is_trainer or scope.is_national):
         return Reflection.objects.none()
-    return (
-        Reflection.objects.filter(status=Reflection.Status.SUBMITTED)
-        .select_related("enrolment__person", "enrolment__course", "module")
-        .order_by("submitted_at")
+    return Reflection.objects.filter(status=Reflection.Status.SUBMITTED)
+
+
+def _reflection_word(word: str) -> Q:
+    """A reflection whose person, current school, course or module matches ``word``."""
+    schools = RoleMembership.objects.current().filter(
+        Q(school__name_kk__icontains=word)
+        | Q(school__name_ru__icontains=word)
+        | Q(school__name_en__icontains=word)
     )
+    courses = CoursePage.objects.filter(title__icontains=word).values("translation_key")
+    modules = ModulePage.objects.filter(title__icontains=word).values("translation_key")
+    return (
+        Q(enrolment__person__full_name__icontains=word)
+        | Q(enrolment__person__full_name_alt__icontains=word)
+        | Q(enrolment__person__email__icontains=word)
+        | Q(enrolment__person__in=schools.values("person_id"))
+        | Q(enrolment__course__translation_key__in=courses)
+        | Q(module__translation_key__in=modules)
+    )
+
+
+def reflection_queue_for(
+    *,
+    user: User,
+    search: str = "",
+    course: CoursePage | None = None,
+    newest_first: bool = False,
+) -> QuerySet[Reflection]:
+    """The reflections waiting for a trainer's review, searched by person, school, course or
+    module (every word must match), for one course, oldest (the longest waiting) first by
+    default; with the people's current schools prefetched."""
+    reflections = _waiting_reflections(user)
+    if course is not None:
+        reflections = reflections.filter(enrolment__course__translation_key=course.translation_key)
+    for word in search.split():
+        reflections = reflections.filter(_reflection_word(word))
+    order = ("-submitted_at", "-pk") if newest_first else ("submitted_at", "pk")
+    return (
+        reflections.select_related("enrolment__person", "enrolment__course", "module")
+        .prefetch_related(
+            Prefetch(
+                "enrolment__person__memberships",
+                queryset=RoleMembership.objects.current()
+                .filter(role__in=LEARNER_ROLES, school__isnull=False)
+                .select_related("school"),
+                to_attr="learner_memberships",
+            )
+        )
+        .order_by(*order)
+    )
+
+
+def reflection_queue_courses(*, user: User) -> tuple[int, list[tuple[CoursePage, int]]]:
+    """All reflections waiting for ``user``'s review, and per course (in the reading
+    language, by title) how many, for the queue's filter."""
+    counts = {
+        row["enrolment__course__translation_key"]: row["waiting"]
+        for row in _waiting_reflections(user)
+        .values("enrolment__course__translation_key")
+        .annotate(waiting=Count("pk"))
+        .order_by()
+    }
+    pages = courses_in_reading_language(CoursePage.objects.filter(translation_key__in=counts))
+    rows = sorted(
+        ((page, counts[key]) for key, page in pages.items()), key=lambda row: row[0].title
+    )
+    return sum(counts.values()), rows
 
 
 def completion_matrix(enrolments: list[Enrolment]) -> dict[int, dict[int, ModuleCompletion]]:
@@ -299,6 +362,7 @@ __all__ = [
     "module_state_for",
     "my_learning_for",
     "page_in_reading_language",
+    "reflection_queue_courses",
     "reflection_queue_for",
     "report_courses_for",
 ]

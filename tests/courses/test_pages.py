@@ -288,3 +288,133 @@ class TestTrainerPages:
         )
         assert response.status_code == 302
         assert Enrolment.objects.filter(source=Enrolment.Source.COHORT).count() == 3
+
+
+def reflection_module(course: CoursePage, title: str) -> ModulePage:
+    """A reflection module that takes up to 2,000 characters."""
+    prompt = {"prompt": "What will you change?", "guidance": "", "min_length": 20}
+    return module_page(
+        course,
+        title,
+        completion=ModulePage.Completion.REFLECTION,
+        body=[{"type": "reflection", "value": {**prompt, "max_length": 2000}}],
+    )
+
+
+class TestReflectionQueue:
+    """The trainer's queue: searched, filtered, ordered, counted and short."""
+
+    @pytest.fixture
+    def queue(self) -> dict[str, Any]:
+        seating = course_page("Seating plans", modules=0)
+        seating_module = reflection_module(seating, "Reflect on seating")
+        routines = course_page("Daily routines", modules=0)
+        routines_module = reflection_module(routines, "Reflect on routines")
+        reflections = {}
+        for name, school, module, text in (
+            ("Aigerim Sadykova", "Aral school", seating_module, "Seating first: desks moved."),
+            ("Bolat Nurlanov", "Taraz school", seating_module, "Seating second. " * 60),
+            ("Dana Akhmetova", "Taraz school", routines_module, "Routines third: pictures."),
+        ):
+            person = UserFactory(full_name=name)
+            grant(
+                person,
+                Role.TUTOR,
+                school=SchoolFactory(name_en=school, name_ru=school, name_kk=school),
+            )
+            services.enrolment_create(actor=person, person=person, course=module.get_parent())
+            reflections[name] = services.reflection_submit(person=person, module=module, text=text)
+        trainer = UserFactory()
+        grant(trainer, Role.TRAINER)
+        return {"trainer": trainer, "seating": seating, "reflections": reflections}
+
+    @staticmethod
+    def names(body: str) -> list[str]:
+        order = ("Aigerim Sadykova", "Bolat Nurlanov", "Dana Akhmetova")
+        found = [(body.find(f">{name}</h2>"), name) for name in order]
+        return [name for position, name in sorted(found) if position >= 0]
+
+    def get(self, client: Client, trainer: Any, **params: Any) -> str:
+        response = signed_in(client, trainer).get(reverse("reflection_queue"), params)
+        assert response.status_code == 200
+        return response.content.decode()
+
+    def test_oldest_first_by_default_and_newest_first_on_request(
+        self, client: Client, queue: dict[str, Any]
+    ) -> None:
+        body = self.get(client, queue["trainer"])
+        assert self.names(body) == ["Aigerim Sadykova", "Bolat Nurlanov", "Dana Akhmetova"]
+        assert "3 reflections are waiting for review" in body
+        newest = self.get(client, queue["trainer"], order="newest")
+        assert self.names(newest) == ["Dana Akhmetova", "Bolat Nurlanov", "Aigerim Sadykova"]
+
+    @pytest.mark.parametrize(
+        ("search", "expected"),
+        [
+            ("bolat", ["Bolat Nurlanov"]),
+            ("taraz", ["Bolat Nurlanov", "Dana Akhmetova"]),
+            ("routines", ["Dana Akhmetova"]),
+            ("taraz seating", ["Bolat Nurlanov"]),
+            ("nobody", []),
+        ],
+    )
+    def test_search_by_person_school_course_and_module(
+        self, client: Client, queue: dict[str, Any], search: str, expected: list[str]
+    ) -> None:
+        body = self.get(client, queue["trainer"], q=search)
+        assert self.names(body) == expected
+        assert f"{len(expected)} of 3 waiting reflections match" in body
+        if not expected:
+            assert "No waiting reflection matches" in body
+
+    def test_course_filter_lists_each_course_with_its_count(
+        self, client: Client, queue: dict[str, Any]
+    ) -> None:
+        body = self.get(client, queue["trainer"])
+        assert "Seating plans (2)" in body
+        assert "Daily routines (1)" in body
+        filtered = self.get(client, queue["trainer"], course=queue["seating"].pk)
+        assert self.names(filtered) == ["Aigerim Sadykova", "Bolat Nurlanov"]
+
+    def test_a_bad_filter_shows_the_whole_queue_with_the_error(
+        self, client: Client, queue: dict[str, Any]
+    ) -> None:
+        body = self.get(client, queue["trainer"], course="999999", order="sideways")
+        assert len(self.names(body)) == 3
+        assert "Select a valid choice" in body
+
+    def test_long_reflections_are_folded_and_the_school_is_shown(
+        self, client: Client, queue: dict[str, Any]
+    ) -> None:
+        body = self.get(client, queue["trainer"])
+        assert body.count('<details class="reflection__more">') == 1
+        assert "Read the whole reflection (120 words)" in body
+        assert "Taraz school · Seating plans" in body
+
+    def test_a_decision_returns_to_the_queue_as_it_was_left(
+        self, client: Client, queue: dict[str, Any]
+    ) -> None:
+        reflection = queue["reflections"]["Dana Akhmetova"]
+        response = signed_in(client, queue["trainer"]).post(
+            reverse("reflection_review", args=[reflection.public_id]) + "?q=taraz&order=newest",
+            {"decision": "accept"},
+        )
+        assert response.status_code == 302
+        assert response["Location"] == reverse("reflection_queue") + "?q=taraz&order=newest"
+        body = self.get(client, queue["trainer"], q="taraz")
+        assert self.names(body) == ["Bolat Nurlanov"]
+
+    def test_a_page_holds_ten(self, client: Client, queue: dict[str, Any]) -> None:
+        module = queue["reflections"]["Aigerim Sadykova"].module
+        for number in range(10):
+            person = UserFactory(full_name=f"Extra {number}")
+            grant(person, Role.TUTOR, school=SchoolFactory())
+            services.enrolment_create(actor=person, person=person, course=queue["seating"])
+            services.reflection_submit(person=person, module=module, text="More on seating plans.")
+        body = self.get(client, queue["trainer"])
+        assert body.count('class="panel reflection-review"') == 10
+        assert "Page 1 of 2" in body
+        assert "13 reflections are waiting for review" in body
+
+    def test_learners_see_no_queue(self, client: Client, tutor: Any) -> None:
+        assert signed_in(client, tutor).get(reverse("reflection_queue")).status_code == 403
