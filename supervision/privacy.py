@@ -27,7 +27,7 @@ def export(person: User) -> dict[str, Any]:
     return {
         "observations_of_my_practice": [
             {
-                "date": o.visit.planned_on,
+                "date": o.visit.held_on,
                 "school": str(o.visit.school),
                 "role": o.get_observed_role_display(),
                 "session_type": o.get_session_type_display(),
@@ -54,6 +54,7 @@ def export(person: User) -> dict[str, Any]:
         "visits": [
             {
                 "date": v.planned_on,
+                "held_on": v.held_on if v.started_at else None,
                 "school": str(v.school),
                 "state": v.get_state_display(),
                 "i_led_it": v.supervisor_id == person.pk,

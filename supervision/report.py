@@ -17,7 +17,7 @@ from .models import Attachment, Visit
 
 
 def filename(visit: Visit) -> str:
-    return f"visit-{visit.school.code}-{visit.planned_on.isoformat()}.pdf"
+    return f"visit-{visit.school.code}-{visit.held_on.isoformat()}.pdf"
 
 
 def visit_report_pdf(*, visit: Visit, reader: User, request: HttpRequest | None = None) -> bytes:

@@ -71,7 +71,7 @@ class Observation(models.Model):
     def __str__(self) -> str:
         return str(
             _("Observation of %(person)s, %(date)s")
-            % {"person": self.observed_person, "date": self.visit.planned_on.isoformat()}
+            % {"person": self.observed_person, "date": self.visit.held_on.isoformat()}
         )
 
     def scored_domains(self) -> list[dict[str, Any]]:

@@ -142,7 +142,7 @@ class Visit(models.Model):
     def __str__(self) -> str:
         return str(
             _("Visit to %(school)s on %(date)s")
-            % {"school": self.school, "date": date_format(self.planned_on, "j E Y")}
+            % {"school": self.school, "date": date_format(self.held_on, "j E Y")}
         )
 
     @property

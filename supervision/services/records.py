@@ -170,7 +170,7 @@ def action_point_save(
     errors: dict[str, str] = {}
     if not description:
         errors["description"] = _("Say what is to be done.")
-    if due_on < visit.planned_on:
+    if due_on < visit.held_on:
         errors["due_on"] = _("The due date cannot be before the visit.")
     if errors:
         raise ValidationError(errors)
@@ -244,7 +244,7 @@ def action_point_review(
         raise ValidationError({"note": _("Say why the action point is dropped.")})
     if new_due_on is not None and outcome != Outcome.STILL_OPEN:
         new_due_on = None
-    if new_due_on is not None and new_due_on < visit.planned_on:
+    if new_due_on is not None and new_due_on < visit.held_on:
         raise ValidationError({"new_due_on": _("The new due date cannot be before this visit.")})
     point = ActionPoint.objects.select_for_update().get(pk=action_point.pk)
     same = ActionPointReview.objects.filter(
@@ -263,7 +263,7 @@ def action_point_review(
         },
     )
     point.status = outcome
-    point.closed_on = None if outcome == Outcome.STILL_OPEN else visit.planned_on
+    point.closed_on = None if outcome == Outcome.STILL_OPEN else visit.held_on
     if new_due_on is not None:
         point.due_on = new_due_on
     point.save()

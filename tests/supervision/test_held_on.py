@@ -4,18 +4,25 @@ day stays as planned) in the report, the e-mails and the observed person's chart
 from __future__ import annotations
 
 import datetime
+import re
+import uuid
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+import pytest
+from django.conf import settings
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from people.roles import Role
 from supervision import services
 from supervision.models import Visit
 from supervision.selectors.practice import practice_for
-from tests.factories.supervision import make_visit, observe
+from tests.factories.supervision import add_point, make_visit, observe
 
 from .conftest import World
 
@@ -74,3 +81,79 @@ def test_the_chart_places_the_observation_on_the_day_it_took_place(world: World)
     practice = practice_for(user=world.teacher_a1, person=world.teacher_a1, today=HELD)
     assert practice.charts, "the observed person has a chart"
     assert practice.charts[0].dates == [HELD]
+
+
+def test_every_page_that_names_the_visit_gives_the_day_it_took_place(
+    world: World, client: Any
+) -> None:
+    visit = visit_held_two_days_late(world)
+    observation = visit.observations.get()
+    point = add_point(visit, world.supervisor_a1, world.teacher_a1)
+    world.supervisor_a1.preferred_language = "en"
+    world.supervisor_a1.save()
+    client.force_login(world.supervisor_a1)
+    pages = {
+        "visit": reverse("supervision:visit_detail", kwargs={"public_id": visit.public_id}),
+        "year": reverse("supervision:year_detail", kwargs={"public_id": visit.year.public_id}),
+        "observation": reverse(
+            "supervision:observation_detail", kwargs={"public_id": observation.public_id}
+        ),
+        "action points": reverse("supervision:action_point_list"),
+        "action point": reverse(
+            "supervision:action_point_edit", kwargs={"public_id": point.public_id}
+        ),
+        "caseload": reverse("supervision:caseload"),
+    }
+    for name, url in pages.items():
+        with translation.override("en"):
+            response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+        assert response.status_code == 200, name
+        body = response.content.decode()
+        assert "7 October" in body or "7 Oct" in body, name
+        for planned in ("5 October 2026", "Mon 5 October"):
+            if planned in body:
+                # The planned day appears only where it is labelled as the plan.
+                assert "lanned for" in body, name
+    visit_page = client.get(pages["visit"]).content.decode()
+    assert "Planned for" in visit_page
+
+
+def test_action_points_are_dated_from_the_day_it_took_place(world: World) -> None:
+    visit = visit_held_two_days_late(world)
+    with pytest.raises(ValidationError) as refused:
+        services.action_point_save(
+            actor=world.supervisor_a1,
+            visit=visit,
+            client_id=uuid.uuid4(),
+            description="Put up a visual timetable",
+            owner=world.teacher_a1,
+            due_on=HELD - datetime.timedelta(days=1),
+        )
+    assert "due_on" in refused.value.message_dict
+
+
+# Where a template may print a visit's planned day: the plan itself (labelled as planned),
+# a moved visit's old and new plan, and the reminder of a visit still to come.
+PLANNED_DAY_ALLOWED = {
+    "email/supervision_reminder_visit_upcoming_message.html",
+    "email/supervision_reminder_visit_upcoming_message.txt",
+    "email/supervision_reminder_visit_upcoming_subject.txt",
+}
+PLANNED_LABELS = ("Planned for", "planned for", "moved from", "Moved from", "Moved to")
+
+
+def test_templates_print_the_planned_day_only_as_the_plan() -> None:
+    root = Path(settings.BASE_DIR) / "templates"
+    offenders = []
+    for path in root.rglob("*"):
+        if not path.is_file() or str(path.relative_to(root)) in PLANNED_DAY_ALLOWED:
+            continue
+        for number, line in enumerate(path.read_text().splitlines(), 1):
+            for match in re.finditer(r"planned_on\|date", line):
+                near = line[max(0, match.start() - 200) : match.end() + 100]
+                if not any(label in near for label in PLANNED_LABELS):
+                    offenders.append(f"{path.relative_to(root)}:{number}")
+    assert not offenders, (
+        "a visit is named by the day it took place (visit.held_on); the planned day is "
+        f"printed only labelled as the plan: {offenders}"
+    )
