@@ -145,7 +145,13 @@ class QuestionBlock(blocks.StructBlock):
         choices=[("single", _("One correct answer")), ("multiple", _("Several correct answers"))],
         default="single",
     )
-    options = blocks.ListBlock(AnswerOptionBlock(), label=_("Answers"), min_num=2)
+    # A new question opens with the two answers it needs, not one answer and an error.
+    options = blocks.ListBlock(
+        AnswerOptionBlock(),
+        label=_("Answers"),
+        min_num=2,
+        default=[{"text": "", "is_correct": False, "feedback": ""} for _answer in range(2)],
+    )
 
     class Meta:
         icon = "help"
@@ -176,8 +182,13 @@ class KnowledgeCheckBlock(blocks.StructBlock):
     submission refers to exactly the answers that were shown.
     """
 
+    # No default text: a default would be written in the author's admin language, not the
+    # module's; an empty title reads "Check your understanding" in the module's language.
     title = blocks.CharBlock(
-        label=_("Title"), max_length=200, default=_("Check your understanding")
+        label=_("Title"),
+        max_length=200,
+        required=False,
+        help_text=_("Leave empty for “Check your understanding” in the module's language."),
     )
     questions = blocks.ListBlock(QuestionBlock(), label=_("Questions"), min_num=1)
     pass_mark = blocks.IntegerBlock(

@@ -40,6 +40,27 @@ class ReviewForm(forms.Form):
     )
 
 
+class CourseReviewDecisionForm(forms.Form):
+    """A lead trainer's decision on a course review: approve it, or return it for changes."""
+
+    action = forms.ChoiceField(
+        choices=[("approve", _("Approve and publish")), ("reject", _("Request changes"))]
+    )
+    comment = forms.CharField(
+        label=_("Comment for the trainer"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Required when you request changes: say what to change."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("action") == "reject" and not data.get("comment", "").strip():
+            self.add_error("comment", _("Say what to change, so the trainer knows what to do."))
+        return data
+
+
 class ReflectionQueueForm(forms.Form):
     """Search, filter and order the reflections waiting for review."""
 

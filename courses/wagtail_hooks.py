@@ -5,14 +5,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogActionRegistry
 
-from . import services
-from .models import ModulePage
+from . import admin_views, services
+from .models import CoursePage, ModulePage
+from .models.review import may_approve_own_work, submitted_by
+from .selectors.course_reviews import course_reviews_for
 
 
 @hooks.register("register_log_actions")
@@ -38,6 +44,11 @@ def register_course_actions(actions: LogActionRegistry) -> None:
         "courses.reflection.return", _("Return reflection"), _("Reflection returned")
     )
     actions.register_action("courses.cohort.enrol", _("Enrol cohort"), _("Cohort enrolled"))
+    actions.register_action(
+        "courses.review.module_joined",
+        _("Submit a module with the course"),
+        _("A module was submitted and joined the course's review"),
+    )
 
 
 @hooks.register("before_serve_page")
@@ -53,3 +64,74 @@ def documents_for_signed_in_staff(document: Any, request: HttpRequest) -> HttpRe
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     return None
+
+
+def tell_module_joins_course_review(request: HttpRequest, page: Any) -> None:
+    if isinstance(page, ModulePage) and "action-submit" in request.POST:
+        messages.info(
+            request,
+            _(
+                "“%(module)s” is reviewed with its course “%(course)s”: a lead trainer "
+                "approves the course and its changed modules together."
+            )
+            % {"module": page.title, "course": page.get_parent().title},
+        )
+
+
+hooks.register("after_create_page", tell_module_joins_course_review)
+hooks.register("after_edit_page", tell_module_joins_course_review)
+
+
+@hooks.register("before_edit_page")
+def tell_submitter_why_they_cannot_approve(request: HttpRequest, page: Any) -> None:
+    """Wagtail hides "Approve" from the person who submitted; say why, once per visit."""
+    if request.method != "GET" or not isinstance(page.specific, CoursePage):
+        return
+    task = page.current_workflow_task
+    if (
+        task is not None
+        and task.user_can_access_editor(page, request.user)
+        and submitted_by(page, request.user)
+        and not may_approve_own_work(request.user)
+    ):
+        messages.info(
+            request,
+            _("You submitted this course, so another lead trainer approves it."),
+        )
+
+
+@hooks.register("register_admin_urls")
+def course_review_urls() -> list[Any]:
+    urls = [
+        path("", admin_views.review_list, name="reviews"),
+        path("<int:task_state_id>/", admin_views.review_detail, name="review"),
+    ]
+    return [path("course-reviews/", include((urls, "courses_admin")))]
+
+
+@hooks.register("register_admin_menu_item")
+def course_reviews_menu_item() -> MenuItem:
+    return MenuItem(
+        _("Course reviews"),
+        reverse("courses_admin:reviews"),
+        icon_name="clipboard-list",
+        order=250,
+    )
+
+
+class CourseReviewsPanel(Component):
+    """On the admin's home: the courses waiting for this person's review, each as a whole."""
+
+    name = "course_reviews"
+    template_name = "courses/admin/home_reviews.html"
+    order = 210
+
+    def get_context_data(self, parent_context: Any) -> dict[str, Any]:
+        context = super().get_context_data(parent_context)
+        context["reviews"] = course_reviews_for(parent_context["request"].user)
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def course_reviews_on_admin_home(request: HttpRequest, panels: list[Any]) -> None:
+    panels.append(CourseReviewsPanel())

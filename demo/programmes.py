@@ -99,6 +99,7 @@ def seed(out: OutputWrapper, people: PeopleSeedResult) -> None:
             "funders_kk": data["funders"]["kk"],
             "funders_ru": data["funders"]["ru"],
             "funders_en": data["funders"]["en"],
+            **{f"provider_{code}": name for code, name in load("courses")["provider"].items()},
         },
     )
     if created:

@@ -49,6 +49,9 @@ class Programme(TranslatedNameMixin, ClusterableModel):
     funders_kk = models.TextField(_("funders and partners in Kazakh"), blank=True)
     funders_ru = models.TextField(_("funders and partners in Russian"), blank=True)
     funders_en = models.TextField(_("funders and partners in English"), blank=True)
+    provider_kk = models.CharField(_("course provider in Kazakh"), max_length=200, blank=True)
+    provider_ru = models.CharField(_("course provider in Russian"), max_length=200, blank=True)
+    provider_en = models.CharField(_("course provider in English"), max_length=200, blank=True)
     regions = ParentalManyToManyField(
         Region, blank=True, related_name="programmes", verbose_name=_("participating regions")
     )
@@ -67,6 +70,14 @@ class Programme(TranslatedNameMixin, ClusterableModel):
         MultiFieldPanel(
             [FieldPanel("funders_kk"), FieldPanel("funders_ru"), FieldPanel("funders_en")],
             heading=_("Funders and partners"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("provider_kk"), FieldPanel("provider_ru"), FieldPanel("provider_en")],
+            heading=_("Course provider"),
+            help_text=_(
+                "The organisation that delivers the programme's courses, as printed on "
+                "certificates: a new course starts with it as its provider."
+            ),
         ),
         MultiFieldPanel([FieldPanel("regions"), FieldPanel("schools")], heading=_("Where")),
         InlinePanel(
@@ -96,6 +107,10 @@ class Programme(TranslatedNameMixin, ClusterableModel):
         """The funders and partners in the active language, like the programme's name."""
         language = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
         return getattr(self, f"funders_{language}", "") or self.funders_ru or self.funders_kk
+
+    def provider_in(self, language: str) -> str:
+        """The course provider in ``language``, else in Russian or Kazakh; "" when unnamed."""
+        return getattr(self, f"provider_{language}", "") or self.provider_ru or self.provider_kk
 
     def school_queryset(self) -> models.QuerySet[School]:
         """The schools the programme runs in (saved schools, else the regions' schools)."""

@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Programme, Target
+from .selectors import course_provider
 
 
 class ProgrammeViewSet(SnippetViewSet):
@@ -63,3 +64,9 @@ def register_programme_actions(actions: LogActionRegistry) -> None:
     actions.register_action(
         "programmes.report.send", _("Send scheduled report"), _("Scheduled report sent")
     )
+
+
+@hooks.register("courses_default_provider")
+def provider_of_the_running_programme(language: str) -> str:
+    """A new course in the admin starts with the programme's course provider."""
+    return course_provider(language)

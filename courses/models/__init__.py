@@ -7,13 +7,14 @@ from .learning import (
     Reflection,
 )
 from .pages import CourseAudience, CourseCatalogue, CoursePage, ModulePage
-from .review import CourseReviewTask
+from .review import CourseReviewOfModule, CourseReviewTask
 
 __all__ = [
     "Cohort",
     "CourseAudience",
     "CourseCatalogue",
     "CoursePage",
+    "CourseReviewOfModule",
     "CourseReviewTask",
     "Enrolment",
     "KnowledgeCheckAttempt",

@@ -24,6 +24,7 @@ from core import text
 from people.models import TrainingArea
 from people.roles import LEARNER_ROLES, Role
 
+from ..admin_forms import CoursePageForm, ModulePageForm
 from ..blocks import RICH_TEXT_FEATURES, ModuleBodyBlock
 
 
@@ -165,6 +166,7 @@ class CoursePage(SignedInPageMixin, Page):
     ]
     parent_page_types = ["courses.CourseCatalogue"]
     subpage_types = ["courses.ModulePage"]
+    base_form_class = CoursePageForm
 
     # What a translator translates, and what every translation takes from the course as
     # first written. The rules that decide enrolment, completion and the certificate are
@@ -284,6 +286,7 @@ class ModulePage(SignedInPageMixin, Page):
     ]
     parent_page_types = ["courses.CoursePage"]
     subpage_types: list[str] = []
+    base_form_class = ModulePageForm
 
     # The body's text is translated; its structure, block ids (which knowledge-check
     # answers refer to), answer keys, pass marks and lengths follow the module as first
@@ -298,9 +301,18 @@ class ModulePage(SignedInPageMixin, Page):
     class Meta:
         verbose_name = _("module")
 
+    def get_workflow(self) -> Any:
+        """The course's review, seen from a module: submitting a module submits its course."""
+        from .review import CourseReviewOfModule
+
+        workflow = super().get_workflow()
+        return None if workflow is None else CourseReviewOfModule.of(workflow)
+
     def clean(self) -> None:
         super().clean()
         text.clean_fields(self, {"title": 255})  # printed in reports and progress lists
+        if getattr(self, "body_failed_validation", False):
+            return  # the content's own error is the one to read (courses.admin_forms)
         checks = [b for b in self.body if b.block_type == "knowledge_check"]
         reflections = [b for b in self.body if b.block_type == "reflection"]
         if self.completion == self.Completion.KNOWLEDGE_CHECK and len(checks) != 1:

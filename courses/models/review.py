@@ -3,6 +3,11 @@
 Separation of duties: the person who submitted cannot approve (unless the installation lets
 a superuser do so with ``LMS_SUPERUSER_SELF_APPROVAL``). Approval publishes the course and
 its modules with unpublished changes together, through ``courses.services.review``.
+
+A module is never reviewed on its own: seen from a module, the workflow is
+``CourseReviewOfModule``, whose start submits the module's course (or lets the module join
+the course's review already under way), so a course has one review however its trainers
+submit it.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import AbstractGroupApprovalTask
+from wagtail.models import AbstractGroupApprovalTask, Workflow, WorkflowState
 
 
 def may_approve_own_work(user: Any) -> bool:
@@ -49,3 +54,26 @@ class CourseReviewTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = _("Course review task")
         verbose_name_plural = _("Course review tasks")
+
+
+class CourseReviewOfModule(Workflow):
+    """The course review as a module's editor meets it: "Submit" submits the course."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("course review of a module")
+        verbose_name_plural = _("course reviews of modules")
+
+    @classmethod
+    def of(cls, workflow: Workflow) -> CourseReviewOfModule:
+        """The same workflow row, seen from a module (no query)."""
+        names = [field.attname for field in Workflow._meta.concrete_fields]
+        return cls.from_db(workflow._state.db, names, [getattr(workflow, n) for n in names])
+
+    def start(self, obj: Any, user: Any) -> WorkflowState:
+        from ..services.review import submit_module_with_course
+
+        return submit_module_with_course(workflow=self, module=obj, user=user)
+
+    def start_as_workflow(self, obj: Any, user: Any) -> WorkflowState:
+        return super().start(obj, user)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from people import scoping
 from people.models import User
@@ -88,3 +89,13 @@ def scoped_targets(user: User, programme: Programme) -> list[Target]:
             | Q(school__region_id__in=scope.coordinated_region_ids)
         )
     return list(targets)
+
+
+def course_provider(language: str) -> str:
+    """The course provider the running programme names in ``language`` (the programme
+    running today, else the latest to start), "" when none names one."""
+    today = timezone.localdate()
+    programmes = Programme.objects.exclude(provider_kk="", provider_ru="", provider_en="")
+    running = programmes.filter(starts_on__lte=today, ends_on__gte=today).first()
+    programme = running or programmes.first()
+    return "" if programme is None else programme.provider_in(language)

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client, override_settings
 from django.urls import reverse
 from wagtail.models import WorkflowState
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from courses.models import CoursePage, CourseReviewTask, ModulePage
 from courses.services.review import approve_course_review
@@ -148,3 +149,152 @@ def test_returning_a_course_publishes_nothing() -> None:
     assert ModulePage.objects.get(pk=modules[0].pk).title == "Module 1"
     state = workflow_states(course).get()
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+
+
+# A module is never reviewed alone: submitting one submits its course.
+
+
+def module_form(title: str, slug: str) -> dict[str, Any]:
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "is_required": "on",
+            "estimated_minutes": "10",
+            "completion": ModulePage.Completion.MARKED_DONE,
+            "body": streamfield([("paragraph", rich_text("<p>Seating near the door.</p>"))]),
+            "comments": inline_formset([]),
+            "action-submit": "Submit",
+        }
+    )
+
+
+def test_submitting_a_new_module_in_the_admin_submits_its_course() -> None:
+    client, _trainer = person_in_admin()
+    course = course_page(modules=1)
+    add_url = reverse("wagtailadmin_pages:add", args=("courses", "modulepage", course.pk))
+    response = client.post(add_url, module_form("Seating plans", "seating"), follow=True)
+    assert response.status_code == 200
+    assert "is reviewed with its course" in response.content.decode()
+    module = ModulePage.objects.get(slug="seating")
+    assert not module.live
+    assert not workflow_states(module).exists()
+    assert workflow_states(course).get().status == WorkflowState.STATUS_IN_PROGRESS
+
+    lead_client, _lead = person_in_admin(lead=True)
+    lead_client.post(action_url(course, "approve"), {"comment": ""})
+    module.refresh_from_db()
+    assert module.live
+
+
+def test_a_module_submitted_while_its_course_is_in_review_joins_that_review() -> None:
+    _client, trainer = person_in_admin()
+    course, modules = submitted_course(trainer)
+    modules[1].title = "Module 2, revised"
+    modules[1].save_revision(user=trainer)
+    modules[1].get_workflow().start(modules[1], trainer)
+    assert workflow_states(course).count() == 1
+    assert not workflow_states(modules[1]).exists()
+
+    lead_client, _lead = person_in_admin(lead=True)
+    lead_client.post(action_url(course, "approve"), {"comment": ""})
+    titles = [m.title for m in ModulePage.objects.child_of(course).live().order_by("path")]
+    assert titles == ["Module 1, revised", "Module 2, revised"]
+
+
+def test_a_module_submitted_after_changes_were_requested_resumes_the_course_review() -> None:
+    _client, trainer = person_in_admin()
+    course, modules = submitted_course(trainer)
+    lead_client, _lead = person_in_admin(lead=True)
+    lead_client.post(action_url(course, "reject"), {"comment": "Add an example."})
+    assert workflow_states(course).get().status == WorkflowState.STATUS_NEEDS_CHANGES
+    modules[0].title = "Module 1, with an example"
+    modules[0].save_revision(user=trainer)
+    modules[0].get_workflow().start(modules[0], trainer)
+    state = workflow_states(course).get()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.current_task_state.status == "in_progress"
+
+
+# The review page: the whole course, a preview of each module, one decision.
+
+
+def review_url(course: CoursePage) -> str:
+    state = workflow_states(course).get(status=WorkflowState.STATUS_IN_PROGRESS)
+    return reverse("courses_admin:review", args=(state.current_task_state.pk,))
+
+
+def test_the_review_page_previews_each_changed_module_and_approves_once() -> None:
+    _client, trainer = person_in_admin()
+    course, modules = submitted_course(trainer)
+    lead_client, _lead = person_in_admin(lead=True)
+
+    home = lead_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert review_url(course) in home
+
+    page = lead_client.get(review_url(course)).content.decode()
+    assert reverse("wagtailadmin_pages:view_draft", args=(modules[0].pk,)) in page
+    assert reverse("wagtailadmin_pages:view_draft", args=(course.pk,)) in page
+    assert (
+        reverse("wagtailadmin_pages:revisions_compare", args=(modules[0].pk, "live", "latest"))
+        in page
+    )
+    assert reverse("wagtailadmin_pages:view_draft", args=(modules[1].pk,)) not in page
+    assert "No changes" in page
+    assert "with its 1 new or changed module." in page
+
+    response = lead_client.post(review_url(course), {"action": "approve", "comment": ""})
+    assert response.status_code == 302
+    course.refresh_from_db()
+    assert course.title == "Supporting a child with autism, revised"
+    assert ModulePage.objects.get(pk=modules[0].pk).title == "Module 1, revised"
+    assert workflow_states(course).get().status == WorkflowState.STATUS_APPROVED
+
+
+def test_requesting_changes_needs_a_comment_and_publishes_nothing() -> None:
+    _client, trainer = person_in_admin()
+    course, _modules = submitted_course(trainer)
+    lead_client, _lead = person_in_admin(lead=True)
+    url = review_url(course)
+    response = lead_client.post(url, {"action": "reject", "comment": "  "})
+    assert response.status_code == 200
+    assert "Say what to change" in response.content.decode()
+    assert workflow_states(course).get().status == WorkflowState.STATUS_IN_PROGRESS
+
+    lead_client.post(url, {"action": "reject", "comment": "Add an example."})
+    course.refresh_from_db()
+    assert course.title == "Supporting a child with autism"
+    assert workflow_states(course).get().status == WorkflowState.STATUS_NEEDS_CHANGES
+
+
+def test_the_submitter_is_told_why_they_cannot_approve() -> None:
+    client, lead = person_in_admin(lead=True)
+    course, _modules = submitted_course(lead)
+    page = client.get(review_url(course)).content.decode()
+    assert "another lead trainer approves it" in page
+    assert 'value="approve"' not in page
+
+    response = client.post(review_url(course), {"action": "approve", "comment": ""})
+    assert response.status_code == 200
+    assert "another lead trainer approves it" in response.content.decode()
+    course.refresh_from_db()
+    assert course.title == "Supporting a child with autism"
+
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=(course.pk,))).content.decode()
+    assert "You submitted this course, so another lead trainer approves it." in edit
+
+
+def test_a_review_is_seen_only_by_lead_trainers_and_the_person_who_submitted() -> None:
+    submitter_client, trainer = person_in_admin()
+    course, _modules = submitted_course(trainer)
+    url = review_url(course)
+    assert submitter_client.get(url).status_code == 200
+    assert 'value="approve"' not in submitter_client.get(url).content.decode()
+    other_client, _other = person_in_admin()
+    assert other_client.get(url, follow=True).status_code == 404
+    assert other_client.post(url, {"action": "approve"}, follow=True).status_code == 404
+    listing = other_client.get(reverse("courses_admin:reviews"), follow=True)
+    assert listing.status_code == 200
+    assert "No course is waiting for review." in listing.content.decode()
+    course.refresh_from_db()
+    assert course.title == "Supporting a child with autism"
