@@ -7,6 +7,7 @@ from typing import Any, cast
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from people import scoping
 from people.models import Region, School, User
@@ -59,6 +60,28 @@ class CourseReviewDecisionForm(forms.Form):
         if data.get("action") == "reject" and not data.get("comment", "").strip():
             self.add_error("comment", _("Say what to change, so the trainer knows what to do."))
         return data
+
+
+class CourseCopyForm(forms.Form):
+    """The new course's title and address, free in every language's catalogue."""
+
+    title = forms.CharField(label=_("Title of the new course"), max_length=255)
+    slug = forms.SlugField(
+        label=_("Address"),
+        max_length=255,
+        allow_unicode=True,
+        help_text=_("The last part of the course's address, the same in every language."),
+    )
+
+    def __init__(self, *args: Any, catalogues: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.catalogues = catalogues
+
+    def clean_slug(self) -> str:
+        slug = self.cleaned_data["slug"]
+        if any(not Page._slug_is_available(slug, catalogue) for catalogue in self.catalogues):
+            raise forms.ValidationError(_("A course already has this address. Choose another one."))
+        return str(slug)
 
 
 class ReflectionQueueForm(forms.Form):

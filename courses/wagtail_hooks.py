@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogActionRegistry
 
 from . import admin_views, services
@@ -44,6 +45,9 @@ def register_course_actions(actions: LogActionRegistry) -> None:
         "courses.reflection.return", _("Return reflection"), _("Reflection returned")
     )
     actions.register_action("courses.cohort.enrol", _("Enrol cohort"), _("Cohort enrolled"))
+    actions.register_action(
+        "courses.course.copy", _("Copy course"), _("Copied with its modules and translations")
+    )
     actions.register_action(
         "courses.review.module_joined",
         _("Submit a module with the course"),
@@ -103,10 +107,11 @@ def tell_submitter_why_they_cannot_approve(request: HttpRequest, page: Any) -> N
 @hooks.register("register_admin_urls")
 def course_review_urls() -> list[Any]:
     urls = [
-        path("", admin_views.review_list, name="reviews"),
-        path("<int:task_state_id>/", admin_views.review_detail, name="review"),
+        path("course-reviews/", admin_views.review_list, name="reviews"),
+        path("course-reviews/<int:task_state_id>/", admin_views.review_detail, name="review"),
+        path("courses/<int:page_id>/copy/", admin_views.copy_course, name="copy"),
     ]
-    return [path("course-reviews/", include((urls, "courses_admin")))]
+    return [path("", include((urls, "courses_admin")))]
 
 
 @hooks.register("register_admin_menu_item")
@@ -135,3 +140,16 @@ class CourseReviewsPanel(Component):
 @hooks.register("construct_homepage_panels")
 def course_reviews_on_admin_home(request: HttpRequest, panels: list[Any]) -> None:
     panels.append(CourseReviewsPanel())
+
+
+@hooks.register("register_page_header_buttons")
+def copy_course_button(page: Any, user: Any, view_name: str, next_url: str | None = None) -> Any:
+    if page.specific_class is CoursePage and page.permissions_for_user(user).can_copy_to(
+        page.get_parent(), recursive=True
+    ):
+        yield Button(
+            _("Copy with modules and translations"),
+            reverse("courses_admin:copy", args=(page.pk,)),
+            icon_name="copy",
+            priority=35,
+        )
