@@ -19,7 +19,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from core.mail import send_templated_email
@@ -31,167 +30,25 @@ from people.roles import LEARNER_ROLES
 from . import pdf
 from .models import (
     Certificate,
-    CertificateTemplate,
     Renewal,
     RenewalNotice,
     RenewalPath,
     RenewalRule,
     today_in_almaty,
 )
+from .renewal_dates import lapses_after as lapses_after
+from .renewal_dates import months_after as months_after
+from .renewal_dates import months_before as months_before
+from .renewal_dates import renewed_expiry as renewed_expiry
+from .renewal_dates import window_opens_on as window_opens_on
 from .renewal_rules import counted_course, governed_certificates, rule_for
+from .renewal_rules import rule_check as rule_check
+from .renewal_rules import rule_problems as rule_problems
 
 logger = logging.getLogger(__name__)
 
 # Reminders before expiry, in days; each is sent once, the most urgent one reached.
 REMINDER_DAYS = (90, 30, 7)
-
-
-# --- Dates ------------------------------------------------------------------------------------
-
-
-def months_before(day: date, months: int) -> date:
-    """The same day ``months`` earlier (the month's last day when it has fewer days)."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    month += 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return day.replace(year=year, month=month, day=candidate)
-        except ValueError:
-            continue
-    raise ValueError(day)
-
-
-def months_after(day: date, months: int) -> date:
-    return months_before(day, -months)
-
-
-def window_opens_on(expires_on: date, rule: RenewalRule) -> date:
-    return months_before(expires_on, rule.window_months)
-
-
-def lapses_after(expires_on: date, rule: RenewalRule) -> date:
-    """The last day on which the renewal path still renews an expired certificate."""
-    return months_after(expires_on, rule.grace_months)
-
-
-def renewed_expiry(*, old_expires_on: date, completed_on: date, rule: RenewalRule) -> date:
-    """A renewed certificate is valid from the old one's end when renewed in time, and
-    from the completion date when late: nobody gains or loses by renewing early."""
-    start = old_expires_on if completed_on <= old_expires_on else completed_on
-    return pdf.years_later(start, rule.validity_years)
-
-
-# --- Rules ----------------------------------------------------------------------------------
-
-
-def rule_problems(
-    *,
-    course: CoursePage | None,
-    validity_years: int | None,
-    window_months: int | None,
-    path: str,
-    path_courses: list[CoursePage],
-    template: CertificateTemplate | None = None,
-) -> list[tuple[str | None, str]]:
-    """What is wrong with a rule, as (field, message); empty when it can be used.
-
-    A rule renews a course or a template's courses, not both; one with neither is used
-    where a programme's required course names it."""
-    problems: list[tuple[str | None, str]] = []
-    if course is not None and template is not None:
-        problems.append(
-            (
-                "template",
-                _(
-                    "A rule renews one course or the courses of one template, not both. "
-                    "Empty one of them: the course's own rule already wins over a template's."
-                ),
-            )
-        )
-    if validity_years and window_months and window_months >= validity_years * 12:
-        problems.append(
-            (
-                "window_months",
-                _(
-                    "The window cannot open %(months)s months before expiry: a renewed "
-                    "certificate is valid for %(years)s years (%(limit)s months). Choose a "
-                    "shorter window."
-                )
-                % {"months": window_months, "years": validity_years, "limit": validity_years * 12},
-            )
-        )
-    if path == RenewalPath.SAME:
-        if path_courses:
-            problems.append(
-                (
-                    "path_courses",
-                    _(
-                        "“Retake the same course” renews by the course being renewed: leave "
-                        "the renewal courses empty, or choose a refresher path."
-                    ),
-                )
-            )
-        return problems
-    if not path_courses:
-        problems.append(("path_courses", _("Choose the course that renews the certificate.")))
-    elif path == RenewalPath.REFRESHER and len(path_courses) > 1:
-        problems.append(
-            (
-                "path_courses",
-                _(
-                    "A refresher path has one course. To offer a choice, choose “Any course "
-                    "from a list”."
-                ),
-            )
-        )
-    renewed_key = canonical_course(course).translation_key if course is not None else None
-    for option in path_courses:
-        title = option.title
-        if option.translation_key == renewed_key:
-            problems.append(
-                (
-                    "path_courses",
-                    _(
-                        "“%(title)s” is the course being renewed. To have it taken again, "
-                        "choose “Retake the same course”; otherwise choose a refresher course."
-                    )
-                    % {"title": title},
-                )
-            )
-        elif not option.live:
-            problems.append(
-                (
-                    "path_courses",
-                    _("“%(title)s” is not published. Publish it or choose another course.")
-                    % {"title": title},
-                )
-            )
-        elif not option.awards_certificate:
-            problems.append(
-                (
-                    "path_courses",
-                    _(
-                        "“%(title)s” does not award a certificate, so completing it cannot "
-                        "renew one."
-                    )
-                    % {"title": title},
-                )
-            )
-    return problems
-
-
-def rule_check(rule: RenewalRule) -> list[str]:
-    """The problems of a saved rule today (a path course unpublished or deleted since)."""
-    problems = rule_problems(
-        course=rule.course,
-        template=rule.template,
-        validity_years=rule.validity_years,
-        window_months=rule.window_months,
-        path=rule.path,
-        path_courses=list(rule.path_courses.order_by("pk")),
-    )
-    return [message for _field, message in problems]
 
 
 def _path_courses(rule: RenewalRule) -> list[CoursePage]:

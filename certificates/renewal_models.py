@@ -44,7 +44,7 @@ class RenewalRuleForm(WagtailAdminModelForm):
             self.fields["template"].queryset = CertificateTemplate.objects.order_by("name")
 
     def clean(self) -> dict[str, Any]:
-        from .renewal import rule_problems
+        from .renewal_rules import rule_problems
 
         data = super().clean()
         problems = rule_problems(
@@ -198,7 +198,7 @@ class RenewalRule(models.Model):
     def problems_text(self) -> str:
         """Why the rule cannot be used today (a path course unpublished or deleted since it
         was saved), for the admin's list; empty when it can."""
-        from .renewal import rule_check
+        from .renewal_rules import rule_check
 
         return " ".join(rule_check(self)) if self.pk else ""
 

@@ -1,4 +1,5 @@
-"""Which renewal rule governs a certificate: the most specific one wins.
+"""Which renewal rule governs a certificate (the most specific one wins), and what is wrong
+with a rule before it can be used.
 
 A rule is attached to a course, to a certificate template (it governs the certificates of
 every course the template lists, and the default template's rule every course that no
@@ -23,10 +24,12 @@ from typing import Any, Protocol
 
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
 from courses.models import CoursePage
+from courses.services import canonical_course
 
-from .models import Certificate, CertificateTemplate, RenewalRule
+from .models import Certificate, CertificateTemplate, RenewalPath, RenewalRule
 
 
 class RequirementFinder(Protocol):
@@ -148,3 +151,115 @@ def governed_certificates() -> QuerySet[Certificate]:
     if book.default is None:
         return rows.filter(counted_key__in=governed)
     return rows.filter(Q(counted_key__in=governed) | ~Q(counted_key__in=book.listed))
+
+
+# --- Checking a rule ---------------------------------------------------------------------
+
+
+def rule_problems(
+    *,
+    course: CoursePage | None,
+    validity_years: int | None,
+    window_months: int | None,
+    path: str,
+    path_courses: list[CoursePage],
+    template: CertificateTemplate | None = None,
+) -> list[tuple[str | None, str]]:
+    """What is wrong with a rule, as (field, message); empty when it can be used.
+
+    A rule renews a course or a template's courses, not both; one with neither is used
+    where a programme's required course names it."""
+    problems: list[tuple[str | None, str]] = []
+    if course is not None and template is not None:
+        problems.append(
+            (
+                "template",
+                _(
+                    "A rule renews one course or the courses of one template, not both. "
+                    "Empty one of them: the course's own rule already wins over a template's."
+                ),
+            )
+        )
+    if validity_years and window_months and window_months >= validity_years * 12:
+        problems.append(
+            (
+                "window_months",
+                _(
+                    "The window cannot open %(months)s months before expiry: a renewed "
+                    "certificate is valid for %(years)s years (%(limit)s months). Choose a "
+                    "shorter window."
+                )
+                % {"months": window_months, "years": validity_years, "limit": validity_years * 12},
+            )
+        )
+    if path == RenewalPath.SAME:
+        if path_courses:
+            problems.append(
+                (
+                    "path_courses",
+                    _(
+                        "“Retake the same course” renews by the course being renewed: leave "
+                        "the renewal courses empty, or choose a refresher path."
+                    ),
+                )
+            )
+        return problems
+    if not path_courses:
+        problems.append(("path_courses", _("Choose the course that renews the certificate.")))
+    elif path == RenewalPath.REFRESHER and len(path_courses) > 1:
+        problems.append(
+            (
+                "path_courses",
+                _(
+                    "A refresher path has one course. To offer a choice, choose “Any course "
+                    "from a list”."
+                ),
+            )
+        )
+    renewed_key = canonical_course(course).translation_key if course is not None else None
+    for option in path_courses:
+        title = option.title
+        if option.translation_key == renewed_key:
+            problems.append(
+                (
+                    "path_courses",
+                    _(
+                        "“%(title)s” is the course being renewed. To have it taken again, "
+                        "choose “Retake the same course”; otherwise choose a refresher course."
+                    )
+                    % {"title": title},
+                )
+            )
+        elif not option.live:
+            problems.append(
+                (
+                    "path_courses",
+                    _("“%(title)s” is not published. Publish it or choose another course.")
+                    % {"title": title},
+                )
+            )
+        elif not option.awards_certificate:
+            problems.append(
+                (
+                    "path_courses",
+                    _(
+                        "“%(title)s” does not award a certificate, so completing it cannot "
+                        "renew one."
+                    )
+                    % {"title": title},
+                )
+            )
+    return problems
+
+
+def rule_check(rule: RenewalRule) -> list[str]:
+    """The problems of a saved rule today (a path course unpublished or deleted since)."""
+    problems = rule_problems(
+        course=rule.course,
+        template=rule.template,
+        validity_years=rule.validity_years,
+        window_months=rule.window_months,
+        path=rule.path,
+        path_courses=list(rule.path_courses.order_by("pk")),
+    )
+    return [message for _field, message in problems]

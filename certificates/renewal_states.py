@@ -16,7 +16,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import Certificate, Renewal, RenewalRule, today_in_almaty
-from .renewal import lapses_after, practice_missing, practice_since, window_opens_on
+from .renewal import practice_missing, practice_since
+from .renewal_dates import lapses_after, window_opens_on
 from .renewal_rules import RuleBook
 
 
