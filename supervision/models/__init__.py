@@ -29,7 +29,14 @@ from .records import (
     private_storage,
 )
 from .rubrics import MAX_SCALE_LEVELS, Rubric, RubricVersion, SessionType, pick
-from .visits import PLANNED_STATES, SUBMITTED_STATES, Frequency, SupervisionYear, Visit
+from .visits import (
+    PLANNED_STATES,
+    SUBMITTED_STATES,
+    Frequency,
+    SupervisionYear,
+    Visit,
+    held_on_of,
+)
 
 __all__ = [
     "MAX_SCALE_LEVELS",
@@ -58,6 +65,7 @@ __all__ = [
     "SupervisionYear",
     "Visit",
     "attachment_path",
+    "held_on_of",
     "pick",
     "private_storage",
     "version_is_retired",

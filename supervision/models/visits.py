@@ -6,7 +6,8 @@ import datetime
 import uuid
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import DateField, F, Q
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -165,6 +166,15 @@ class Visit(models.Model):
     def is_submitted(self) -> bool:
         """Submitted, signed off or closed: its observations count."""
         return self.state in SUBMITTED_STATES
+
+
+def held_on_of(path: str = "") -> Coalesce:
+    """``Visit.held_on`` in the database: the local day recording began, else the planned
+    day. ``path`` leads from the queried model to the visit (``"visit__"`` from an
+    observation), so figures that count by day count the day the visit took place."""
+    return Coalesce(
+        TruncDate(f"{path}started_at"), F(f"{path}planned_on"), output_field=DateField()
+    )
 
 
 SUBMITTED_STATES = frozenset({Visit.State.SUBMITTED, Visit.State.ACKNOWLEDGED, Visit.State.CLOSED})

@@ -28,6 +28,7 @@ from ..models import (
     Observation,
     Rubric,
     RubricVersion,
+    held_on_of,
 )
 from .agreement import Agreement, agreement_by, agreement_by_many
 
@@ -140,16 +141,17 @@ def attempt_result_for(*, user: User, attempt: CalibrationAttempt) -> AttemptRes
 def counted_observations(observations: QuerySet[Observation]) -> QuerySet[Observation]:
     """The observations that count toward observed practice: all of them, or, when the
     programme requires calibration, those whose supervisor was calibrated on the rubric on
-    the day of the visit (a calibration flagged for recalibration counts until the flag)."""
+    the day the visit took place (a calibration flagged for recalibration counts until the
+    flag)."""
     if not CalibrationSettings.load().required_for_practice:
         return observations
     calibrated = Calibration.objects.filter(
         supervisor=OuterRef("visit__supervisor"),
         rubric=OuterRef("rubric_version__rubric"),
-        calibrated_on__lte=OuterRef("visit__planned_on"),
-        valid_until__gte=OuterRef("visit__planned_on"),
-    ).filter(Q(flagged_at__isnull=True) | Q(flagged_at__date__gt=OuterRef("visit__planned_on")))
-    return observations.filter(Exists(calibrated))
+        calibrated_on__lte=OuterRef("visit_held_on"),
+        valid_until__gte=OuterRef("visit_held_on"),
+    ).filter(Q(flagged_at__isnull=True) | Q(flagged_at__date__gt=OuterRef("visit_held_on")))
+    return observations.alias(visit_held_on=held_on_of("visit__")).filter(Exists(calibrated))
 
 
 def calibration_current(*, supervisor: User, rubric: Rubric, day: date) -> Calibration | None:

@@ -38,7 +38,14 @@ from django.utils.translation import gettext as _
 from people.models import Region, School, User
 
 from .. import access
-from ..models import SUBMITTED_STATES, Observation, ObservationScore, RubricVersion, pick
+from ..models import (
+    SUBMITTED_STATES,
+    Observation,
+    ObservationScore,
+    RubricVersion,
+    held_on_of,
+    pick,
+)
 from .calibration import counted_observations
 from .double_coding import blind_to
 from .practice import (
@@ -140,11 +147,11 @@ def growth_rows(
     observations: one query. Keys: person, visit, day, school, region, rubric, version,
     scale, domain, score."""
     chosen = counted_observations(
-        observations.filter(
+        observations.alias(held=held_on_of("visit__")).filter(
             is_complete=True,
             visit__state__in=SUBMITTED_STATES,
-            visit__planned_on__gte=starts_on,
-            visit__planned_on__lt=ends_before,
+            held__gte=starts_on,
+            held__lt=ends_before,
         )
     )
     rows = []

@@ -19,6 +19,7 @@ from ..models import (
     Observation,
     Rubric,
     RubricVersion,
+    held_on_of,
 )
 from .calibration import counted_observations
 from .double_coding import blind_to
@@ -71,7 +72,7 @@ def last_observed_on(*, person: User) -> date | None:
             observed_person=person, is_complete=True, visit__state__in=SUBMITTED_STATES
         )
     ).exclude(average_score__isnull=True)
-    day: date | None = counted.aggregate(last=Max("visit__planned_on"))["last"]
+    day: date | None = counted.aggregate(last=Max(held_on_of("visit__")))["last"]
     return day
 
 

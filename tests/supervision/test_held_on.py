@@ -157,3 +157,48 @@ def test_templates_print_the_planned_day_only_as_the_plan() -> None:
         "a visit is named by the day it took place (visit.held_on); the planned day is "
         f"printed only labelled as the plan: {offenders}"
     )
+
+
+# The figures counted in the database take the same day: the day the visit took place.
+
+
+def test_last_observed_is_the_day_it_took_place(world: World) -> None:
+    from supervision.selectors.records import last_observed_on
+
+    visit = visit_held_two_days_late(world)
+    Visit.objects.filter(pk=visit.pk).update(state=Visit.State.SUBMITTED)
+    assert last_observed_on(person=world.teacher_a1) == HELD
+
+
+def test_calibration_is_judged_on_the_day_it_took_place(world: World) -> None:
+    from supervision.models import Calibration, CalibrationSettings
+    from supervision.selectors import observed_practice_for
+    from tests.factories.supervision import make_exercise
+    from tests.supervision.test_calibration import submit
+
+    visit = visit_held_two_days_late(world)
+    Visit.objects.filter(pk=visit.pk).update(state=Visit.State.SUBMITTED)
+    rules = CalibrationSettings.load()
+    rules.required_for_practice = True
+    rules.save()
+    # Calibrated until the day after the plan: valid on the planned day, lapsed when held.
+    calibration = submit(world, make_exercise(world.version), [3, 3, 3]).calibration
+    Calibration.objects.filter(pk=calibration.pk).update(
+        calibrated_on=date(2026, 9, 1), valid_until=date(2026, 10, 6)
+    )
+    assert observed_practice_for(person=world.teacher_a1)[0] == 0
+    Calibration.objects.filter(pk=calibration.pk).update(valid_until=HELD)
+    assert observed_practice_for(person=world.teacher_a1)[0] == 1
+    Calibration.objects.filter(pk=calibration.pk).update(calibrated_on=date(2026, 10, 6))
+    assert observed_practice_for(person=world.teacher_a1)[0] == 1  # calibrated before held
+
+
+def test_growth_counts_a_visit_in_the_window_of_the_day_it_took_place(world: World) -> None:
+    from supervision.models import Observation
+    from supervision.selectors.growth import growth_rows
+
+    visit = visit_held_two_days_late(world)
+    Visit.objects.filter(pk=visit.pk).update(state=Visit.State.SUBMITTED)
+    observations = Observation.objects.filter(visit=visit)
+    assert growth_rows(observations, starts_on=date(2026, 10, 6), ends_before=date(2026, 10, 8))
+    assert not growth_rows(observations, starts_on=date(2026, 10, 1), ends_before=date(2026, 10, 6))
