@@ -34,6 +34,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from people.roles import role_group
+
 from .models.review import CourseReviewTask
 
 TRAINERS = "Trainers"
@@ -131,7 +133,7 @@ def ensure_submit_translation_permission() -> Permission:
 
 
 def ensure_authoring_permissions(catalogue: Page) -> None:
-    trainers, _created = Group.objects.get_or_create(name=TRAINERS)
+    trainers = role_group(TRAINERS)  # the trainer role's group, which opens the admin
     leads, _created = Group.objects.get_or_create(name=LEAD_TRAINERS)
     access_admin = Permission.objects.get(
         content_type__app_label="wagtailadmin", codename="access_admin"

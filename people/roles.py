@@ -5,6 +5,8 @@ programme who author, supervise, coordinate and manage. A person may hold severa
 once (a methodologist who also supervises holds two memberships).
 """
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -68,3 +70,16 @@ ROLE_GROUPS: dict[str, str] = {
     Role.TRAINER: "Trainers",
     Role.PROGRAMME_MANAGER: "Programme managers",
 }
+
+
+def role_group(name: str) -> Any:
+    """The Django group of a role in ``ROLE_GROUPS``, opening the Wagtail admin as the role
+    does; made again, with that access, where it is missing (a flushed database, an
+    installation that deleted it), so that granting the role always opens the admin."""
+    from django.contrib.auth.models import Group, Permission
+
+    group, _created = Group.objects.get_or_create(name=name)
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    return group

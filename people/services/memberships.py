@@ -11,7 +11,16 @@ from wagtail.log_actions import log
 
 from .. import scoping, signals
 from ..models import RoleMembership, RoleOffer, User
-from ..roles import AT_SCHOOL, IN_REGION, NATIONAL, ROLE_GROUPS, ROLE_PLACES, Role, Specialism
+from ..roles import (
+    AT_SCHOOL,
+    IN_REGION,
+    NATIONAL,
+    ROLE_GROUPS,
+    ROLE_PLACES,
+    Role,
+    Specialism,
+    role_group,
+)
 from .base import MembershipSpec
 
 # --- Roles -----------------------------------------------------------------------------------
@@ -150,11 +159,10 @@ def _sync_groups(person: User) -> None:
         RoleMembership.objects.current().filter(person=person).values_list("role", flat=True)
     )
     for role, group_name in ROLE_GROUPS.items():
-        group, _created = Group.objects.get_or_create(name=group_name)
         if role in roles:
-            person.groups.add(group)
+            person.groups.add(role_group(group_name))
         else:
-            person.groups.remove(group)
+            person.groups.remove(*Group.objects.filter(name=group_name))
     person_id = person.pk
     transaction.on_commit(lambda: signals.roles_changed.send(sender=User, person_id=person_id))
     is_administrator = Role.ADMINISTRATOR in roles
