@@ -11,13 +11,15 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogActionRegistry
+from wagtail.models import WorkflowState
 
 from . import admin_views, services
-from .models import CoursePage, ModulePage
+from .models import CourseCatalogue, CoursePage, ModulePage
 from .models.review import may_approve_own_work, submitted_by
 from .selectors.course_reviews import course_reviews_for
 
@@ -153,3 +155,38 @@ def copy_course_button(page: Any, user: Any, view_name: str, next_url: str | Non
             icon_name="copy",
             priority=35,
         )
+
+
+class SubmitForCourseReview(SubmitForModerationMenuItem):
+    """Wagtail's "Submit to <workflow name>" names the workflow by its stored, untranslated
+    name; on a course or a module the button says what happens, in the admin's language."""
+
+    def __init__(self, *, order: int, of_module: bool) -> None:
+        super().__init__(order=order)
+        self.of_module = of_module
+
+    def get_context_data(self, parent_context: Any) -> Any:
+        context = super().get_context_data(parent_context)
+        page = context.get("page")
+        state = page.current_workflow_state if page is not None and page.pk else None
+        if self.of_module:
+            context["label"] = _("Submit with the course for review")
+        elif state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            context["label"] = _("Resubmit the course for review")
+        else:
+            context["label"] = _("Submit the course for review")
+        return context
+
+
+@hooks.register("construct_page_action_menu")
+def name_the_course_review(menu_items: list[Any], request: HttpRequest, context: Any) -> None:
+    page, parent = context.get("page"), context.get("parent_page")
+    if isinstance(page, ModulePage) or (page is None and isinstance(parent, CoursePage)):
+        of_module = True
+    elif isinstance(page, CoursePage) or (page is None and isinstance(parent, CourseCatalogue)):
+        of_module = False
+    else:
+        return
+    for index, item in enumerate(menu_items):
+        if type(item) is SubmitForModerationMenuItem:
+            menu_items[index] = SubmitForCourseReview(order=item.order, of_module=of_module)

@@ -62,7 +62,7 @@ def test_a_module_is_submitted_with_its_course_and_the_lead_approves_the_course_
     answers.nth(1).fill("A surprise")
     check.get_by_role("checkbox", name="Correct").first.check()
     page.locator("footer .dropdown-toggle, [data-w-dropdown-target=toggle]").last.click()
-    page.get_by_role("button", name=re.compile("Submit to")).click()
+    page.get_by_role("button", name="Submit with the course for review").click()
     expect(page.locator(".messages")).to_contain_text("is reviewed with its course")
     page.context.close()
 

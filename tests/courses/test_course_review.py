@@ -298,3 +298,39 @@ def test_a_review_is_seen_only_by_lead_trainers_and_the_person_who_submitted() -
     assert "No course is waiting for review." in listing.content.decode()
     course.refresh_from_db()
     assert course.title == "Supporting a child with autism"
+
+
+# The submit button says what happens, in the admin's language (the workflow's stored name
+# would read in English everywhere).
+
+
+def test_the_submit_button_says_the_course_is_reviewed() -> None:
+    client, trainer = person_in_admin()
+    course = course_page(modules=1)
+    module = ModulePage.objects.child_of(course).get()
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=(course.pk,))).content.decode()
+    assert "Submit the course for review" in edit
+    assert "Submit to Course review" not in edit
+    add = reverse("wagtailadmin_pages:add", args=("courses", "modulepage", course.pk))
+    assert "Submit with the course for review" in client.get(add).content.decode()
+    module_edit = reverse("wagtailadmin_pages:edit", args=(module.pk,))
+    assert "Submit with the course for review" in client.get(module_edit).content.decode()
+
+    course.save_revision(user=trainer)
+    course.get_workflow().start(course, trainer)
+    lead_client, _lead = person_in_admin(lead=True)
+    lead_client.post(action_url(course, "reject"), {"comment": "Add an example."})
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=(course.pk,))).content.decode()
+    assert "Resubmit the course for review" in edit
+
+
+def test_the_submit_button_speaks_russian_in_the_russian_admin() -> None:
+    from wagtail.users.models import UserProfile
+
+    client, trainer = person_in_admin()
+    profile = UserProfile.get_for_user(trainer)
+    profile.preferred_language = "ru"
+    profile.save()
+    course = course_page(modules=0)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=(course.pk,))).content.decode()
+    assert "Отправить курс на проверку" in edit
