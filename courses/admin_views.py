@@ -53,9 +53,9 @@ def review_detail(request: HttpRequest, task_state_id: int) -> HttpResponse:
                 done = _("“%(course)s” is approved and published with its changed modules.")
             else:
                 done = _("“%(course)s” is returned to the trainer for changes.")
-            messages.success(request, done % {"course": review.course.title})
+            messages.success(request, done % {"course": review.course.get_admin_display_title()})
             return redirect("courses_admin:reviews")
-    title = _("Review of “%(course)s”") % {"course": review.course.title}
+    title = _("Review of “%(course)s”") % {"course": review.course.get_admin_display_title()}
     context = {
         "review": review,
         "form": form,

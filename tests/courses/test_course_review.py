@@ -242,6 +242,8 @@ def test_the_review_page_previews_each_changed_module_and_approves_once() -> Non
     assert reverse("wagtailadmin_pages:view_draft", args=(modules[1].pk,)) not in page
     assert "No changes" in page
     assert "with its 1 new or changed module." in page
+    assert "Module 1, revised" in page  # the draft's title, the one being reviewed
+    assert "Supporting a child with autism, revised" in page
 
     response = lead_client.post(review_url(course), {"action": "approve", "comment": ""})
     assert response.status_code == 302
