@@ -32,7 +32,7 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Avg, QuerySet
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from people.models import Region, School, User
@@ -160,26 +160,22 @@ def growth_rows(
         .values(
             "observation__observed_person_id",
             "observation__visit_id",
-            "observation__visit__planned_on",
-            "observation__visit__started_at",
             "observation__visit__school_id",
             "observation__visit__school__region_id",
             "observation__rubric_version_id",
             "observation__rubric_version__rubric_id",
             "observation__scale_max",
             "domain_key",
+            day=held_on_of("observation__visit__"),
         )
         .annotate(score=Avg("score"))
         .order_by()
     ):
-        started = row["observation__visit__started_at"]
         rows.append(
             {
                 "person": row["observation__observed_person_id"],
                 "visit": row["observation__visit_id"],
-                "day": timezone.localdate(started)
-                if started
-                else row["observation__visit__planned_on"],
+                "day": row["day"],
                 "school": row["observation__visit__school_id"],
                 "region": row["observation__visit__school__region_id"],
                 "rubric": row["observation__rubric_version__rubric_id"],
