@@ -3,7 +3,8 @@
 # Pango and HarfBuzz's subsetter for WeasyPrint's PDFs, gettext for translations,
 # fonts that cover Kazakh letters, Chromium and Node.js for the browser tests,
 # poppler and zbar for tests that read rendered PDFs and QR codes, haproxy for the
-# two-node benchmark (bench/load.py --nodes 2).
+# two-node benchmark (bench/load.py --nodes 2), xmlsec1 for the SAML identity provider
+# the sign-in tests start.
 set -euo pipefail
 
 packages=(
@@ -14,6 +15,7 @@ packages=(
   chromium nodejs npm
   poppler-utils zbar-tools
   haproxy
+  xmlsec1
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
