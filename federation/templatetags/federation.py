@@ -1,18 +1,29 @@
 from django import template
 from django.urls import reverse
 
-from ..models import IdentityProvider
+from lms.csp import allow_form_action
+
+from ..models import IdentityProvider, origin_of
 
 register = template.Library()
 
 
-@register.simple_tag
-def identity_providers() -> list[dict[str, str]]:
-    """The organisations one may sign in with, and where each button posts."""
+@register.simple_tag(takes_context=True)
+def identity_providers(context: template.Context) -> list[dict[str, str]]:
+    """The organisations one may sign in with, and where each button posts.
+
+    Each button's answer sends the browser on to the organisation's provider, so the
+    page's policy lets its forms lead there (``lms.csp.allow_form_action``)."""
+    providers = list(
+        IdentityProvider.objects.filter(is_active=True).only("organisation", "slug", "issuer")
+    )
+    request = context.get("request")
+    if request is not None:
+        allow_form_action(request, (origin_of(provider.issuer) for provider in providers))
     return [
         {
             "organisation": provider.organisation,
             "url": reverse("openid_connect_login", kwargs={"provider_id": provider.slug}),
         }
-        for provider in IdentityProvider.objects.filter(is_active=True).only("organisation", "slug")
+        for provider in providers
     ]

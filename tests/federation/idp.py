@@ -39,14 +39,23 @@ def callback_uris() -> list[str]:
     ]
 
 
-def start(directory: Path, people: list[dict[str, Any]]) -> Provider:
+def start(
+    directory: Path,
+    people: list[dict[str, Any]],
+    *,
+    port: int = PORT,
+    redirect_uris: list[str] | None = None,
+) -> Provider:
+    """Set the provider up for ``people`` and serve it on ``port``; it sends people back
+    only to ``redirect_uris`` (by default the test client's callbacks)."""
     env = {**os.environ, "DEMO_IDP_DIR": str(directory), "DEMO_IDP_FAST_HASHING": "1"}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     env.pop("DATABASE_URL", None)
     for person in people:
         person.setdefault("password", PASSWORD)
     (directory / "people.json").write_text(json.dumps(people), encoding="utf-8")
-    uris = [arg for uri in callback_uris() for arg in ("--redirect-uri", uri)]
+    wanted = callback_uris() if redirect_uris is None else redirect_uris
+    uris = [arg for uri in wanted for arg in ("--redirect-uri", uri)]
     command = [sys.executable, "-m", "demo.idp"]
     subprocess.run(
         [*command, "idp_setup", "--client-id", CLIENT_ID, "--client-secret", CLIENT_SECRET, *uris],
@@ -57,13 +66,13 @@ def start(directory: Path, people: list[dict[str, Any]]) -> Provider:
     )
     log = (directory / "server.log").open("wb")
     process = subprocess.Popen(
-        [*command, "runserver", f"127.0.0.1:{PORT}", "--noreload"],
+        [*command, "runserver", f"127.0.0.1:{port}", "--noreload"],
         env=env,
         cwd=settings.BASE_DIR,
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    issuer = f"http://127.0.0.1:{PORT}"
+    issuer = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -108,3 +108,34 @@ def test_a_rule_needs_the_role_on_the_provider_s_list_and_its_details() -> None:
         role=Role.TUTOR,
         training_area=TrainingAreaFactory(),
     ).full_clean()
+
+
+def form_action(response) -> list[str]:  # type: ignore[no-untyped-def]
+    policy = response["Content-Security-Policy"]
+    directive = next(part for part in policy.split(";") if part.strip().startswith("form-action"))
+    return directive.split()[1:]
+
+
+def test_the_sign_in_page_lets_its_forms_lead_on_to_each_active_provider(
+    client: Client, schools: dict
+) -> None:
+    # Browsers apply form-action to the redirect after "Sign in with …": without the
+    # provider's origin there, the button does nothing.
+    for slug, issuer, active in [
+        ("ministry", "https://id.edu.example/realms/staff", True),
+        ("department", "https://sso.dept.example:8443", True),
+        ("old", "https://old.example", False),
+    ]:
+        IdentityProvider.objects.create(
+            organisation=slug,
+            slug=slug,
+            issuer=issuer,
+            client_id="c",
+            client_secret="s",
+            domains=f"{slug}.example",
+            is_active=active,
+        )
+    allowed = form_action(client.get(reverse("account_login")))
+    assert allowed == ["'self'", "https://id.edu.example", "https://sso.dept.example:8443"]
+    # Other pages keep forms to the product itself.
+    assert form_action(client.get(reverse("account_signup"))) == ["'self'"]
