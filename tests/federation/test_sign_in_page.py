@@ -3,6 +3,7 @@ its provider."""
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -110,7 +111,7 @@ def test_a_rule_needs_the_role_on_the_provider_s_list_and_its_details() -> None:
     ).full_clean()
 
 
-def form_action(response) -> list[str]:  # type: ignore[no-untyped-def]
+def form_action(response: Any) -> list[str]:
     policy = response["Content-Security-Policy"]
     directive = next(part for part in policy.split(";") if part.strip().startswith("form-action"))
     return directive.split()[1:]
