@@ -39,7 +39,7 @@ def score_of(target: GradeTarget) -> tuple[float, float] | None:
     ).first()
     if enrolment is None:
         return None
-    if target.module_id is None:
+    if target.module is None:
         return (1.0, 1.0) if enrolment.is_completed else None
     module = canonical_module(target.module)
     if not ModuleCompletion.objects.filter(enrolment=enrolment, module=module).exists():

@@ -105,7 +105,8 @@ class MessageLaunch(DjangoMessageLaunch):
             launch_data_storage=launch_data_storage or storage(),
             requests_session=requests_session,
         )
-        self.set_jwt_verify_options({"verify_aud": False, "require": ["exp", "iat"]})
+        options: Any = {"verify_aud": False, "require": ["exp", "iat"]}
+        self.set_jwt_verify_options(options)
         self.set_launch_data_lifetime(LAUNCH_DATA_SECONDS)
 
     def save_launch_data(self) -> MessageLaunch:

@@ -20,6 +20,7 @@ a CSRF cookie, which a third-party frame would not send.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -70,7 +71,7 @@ def _origin(url: str) -> str:
 
 def _framable_by(response: HttpResponse, platform: Platform, *form_targets: str) -> HttpResponse:
     """Let the platform's own pages frame this one, and its form post to them."""
-    response.xframe_options_exempt = True  # type: ignore[attr-defined]
+    response.xframe_options_exempt = True
     origins = sorted({_origin(platform.issuer), _origin(platform.auth_login_url)})
     response._csp_replace = {  # type: ignore[attr-defined]
         "frame-ancestors": origins,
@@ -101,7 +102,7 @@ def login_initiation(request: HttpRequest) -> HttpResponse:
         return refused(request, reason_for(error))
 
 
-def _platform_of(claims: dict[str, Any]) -> Platform | None:
+def _platform_of(claims: Mapping[str, Any]) -> Platform | None:
     aud = claims.get("aud")
     client_id = aud[0] if isinstance(aud, list) and aud else aud
     return platform_for(str(claims.get("iss", "")), str(client_id) if client_id else None)
