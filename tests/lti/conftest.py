@@ -40,6 +40,7 @@ def platform(_server: Platform) -> Platform:
     ):
         recorded.clear()
     _server.redirect_uris = {LAUNCH_URL, DEEP_LINK_URL}
+    _server.unavailable_scores = 0
     return _server
 
 

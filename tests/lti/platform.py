@@ -84,6 +84,8 @@ class Platform:
     scores: list[dict[str, Any]] = field(default_factory=list)
     deep_link_responses: list[dict[str, Any]] = field(default_factory=list)
     refusals: list[str] = field(default_factory=list)
+    # How many score posts to answer with 503 (a gradebook briefly down) before accepting.
+    unavailable_scores: int = 0
 
     @property
     def url(self) -> str:
@@ -218,6 +220,9 @@ def _handler(platform: Platform) -> type[BaseHTTPRequestHandler]:
             return self._send(200, json.dumps(body))
 
         def _score(self, path: str) -> None:
+            if platform.unavailable_scores > 0:
+                platform.unavailable_scores -= 1
+                return self._refuse("gradebook unavailable", 503)
             auth = self.headers.get("Authorization", "")
             scopes = platform.tokens.get(auth.removeprefix("Bearer "))
             if scopes is None or SCORE_SCOPE not in scopes:

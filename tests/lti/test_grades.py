@@ -7,10 +7,12 @@ import uuid
 from typing import Any
 
 import pytest
+import requests
 from django.test import Client
 
 from courses.models import ModulePage
 from courses.services import knowledge_check_submit, module_mark_done
+from lti import grades, tasks
 from lti.models import GradeTarget
 from people.models import User
 from tests.factories.courses import check_value, course_page, module_page
@@ -124,3 +126,37 @@ def test_a_launch_without_the_gradebook_sends_nothing(
 
     assert not GradeTarget.objects.exists()
     assert platform.scores == []
+
+
+def test_a_gradebook_briefly_down_is_retried_and_the_score_kept_for_then(
+    client: Client, platform: Platform, registered: object, tool_keys: None
+) -> None:
+    course = course_page(modules=["Only"])
+    only = course.get_children().live().specific()[0]
+    claims = resource_claims("moodle-user-34", email="zhan@school.example", page=only)
+    assert launch(client, platform, "zhan", claims).status_code == 302
+    module_mark_done(person=User.objects.get(email="zhan@school.example"), module=only)
+    # The teacher adds the link to the gradebook later; the next launch carries it.
+    graded = {
+        **claims,
+        **resource_claims("moodle-user-34", email="", lineitem=platform.lineitem(10)),
+    }
+    graded["email"] = "zhan@school.example"
+    assert launch(Client(), platform, "zhan", graded).status_code == 302
+    target = GradeTarget.objects.get()
+    platform.unavailable_scores = 1
+
+    with pytest.raises(grades.PlatformUnavailable):
+        grades.score_send(target_id=target.pk)
+
+    target.refresh_from_db()
+    assert target.score_sent is None
+    assert platform.scores == []
+    task = tasks.score_send
+    assert grades.PlatformUnavailable in task.autoretry_for
+    assert requests.RequestException in task.autoretry_for
+    assert task.retry_backoff
+    assert task.apply(args=[target.pk]).get() is True  # the retry, once the platform is back
+    [score] = platform.scores
+    assert score["lineitem"] == "/lineitems/10"
+    assert task.apply(args=[target.pk]).get() is False  # sent once
