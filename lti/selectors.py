@@ -66,11 +66,26 @@ class LinkableCourse:
     modules: list[ModulePage]
 
 
+def _one_per_translation(pages: list[Any]) -> list[Any]:
+    """Of each page's translations, the one in the reader's language, else the first
+    written; in the order of the first written."""
+    language = translation.get_language()
+    chosen: dict[Any, Any] = {}
+    for page in sorted(pages, key=lambda page: page.pk):
+        current = chosen.get(page.translation_key)
+        if current is None or (
+            page.locale.language_code == language and current.locale.language_code != language
+        ):
+            chosen[page.translation_key] = page
+    return sorted(chosen.values(), key=lambda page: page.path)
+
+
 def linkable_courses() -> list[LinkableCourse]:
-    """Published courses with their published modules, in tree order. Two queries."""
-    courses = list(CoursePage.objects.live().order_by("path"))
+    """Published courses with their published modules, each once whatever its
+    translations, in the reader's language where there is one. Two queries."""
+    courses = _one_per_translation(list(CoursePage.objects.live().select_related("locale")))
     modules: dict[str, list[ModulePage]] = {}
-    for module in ModulePage.objects.live().order_by("path"):
+    for module in ModulePage.objects.live().select_related("locale").order_by("path"):
         modules.setdefault(module.path[: -module.steplen], []).append(module)
     return [LinkableCourse(course, modules.get(course.path, [])) for course in courses]
 

@@ -115,3 +115,25 @@ def test_a_made_up_launch_id_is_refused(client: Client, registered: object) -> N
 
     assert response.status_code == 400
     assert "expired" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_translated_course_is_offered_once_in_the_teachers_language(
+    client: Client, platform: Platform, registered: object
+) -> None:
+    from wagtail.models import Locale
+
+    course = course_page("Inclusive classrooms", modules=["Seeing the child"])
+    russian = course.copy_for_translation(Locale.objects.get(language_code="ru"), copy_parents=True)
+    russian.title = "Инклюзивные классы"
+    russian.save_revision().publish()
+    claims = deep_link_claims(platform, "moodle-teacher")
+    claims[LTI + "launch_presentation"] = {"locale": "ru"}
+    platform.launches["teacher"] = claims
+    action, fields = authenticate(client, platform, "teacher", target=DEEP_LINK_URL)
+
+    html = client.post(action.removeprefix("http://testserver"), fields).content.decode()
+
+    assert html.count("Инклюзивные классы") == 2  # the legend and the whole-course choice
+    assert "Inclusive classrooms" not in html
+    assert f'value="{russian.pk}"' in html
