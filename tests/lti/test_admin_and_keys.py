@@ -4,9 +4,11 @@ what was signed just before, the private half stored encrypted and never shown."
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 
 from lti import keys
@@ -61,3 +63,8 @@ def test_the_private_key_opens_only_with_the_secret_key(settings: Any) -> None:
     settings.SECRET_KEY = "another-secret-key-entirely-for-this-test"
     with pytest.raises(ValueError, match="password"):
         keys.private_pem(key)
+
+    call_command("lti_rotate_key", stdout=io.StringIO())
+    fresh = keys.tool_key_current()
+    assert fresh != key
+    assert "BEGIN PRIVATE KEY" in keys.private_pem(fresh)
