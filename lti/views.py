@@ -114,8 +114,8 @@ def launch(request: HttpRequest) -> HttpResponse:
     """The platform's form post with a signed ``id_token``: validated by PyLTI1p3, then a
     resource launch signs the person in, enrols them and opens the course or module; a
     deep-linking launch shows a teacher what they may link to."""
-    message = MessageLaunch(request)
     try:
+        message = MessageLaunch(request)  # over HTTPS, refused without PyLTI1p3's cookie
         claims = message.get_launch_data()
     except LtiException as error:
         return refused(request, reason_for(error))

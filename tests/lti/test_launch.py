@@ -4,7 +4,9 @@ opens the course or module the link names."""
 from __future__ import annotations
 
 import pytest
+import requests
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.test import Client
 
 from courses.models import Enrolment
@@ -14,7 +16,7 @@ from tests.factories import UserFactory, grant
 from tests.factories.courses import course_page
 
 from .conftest import launch, resource_claims
-from .platform import Platform
+from .platform import CLIENT_ID, Platform, form_of
 
 pytestmark = [pytest.mark.lti, pytest.mark.django_db]
 
@@ -143,3 +145,32 @@ def test_an_account_with_a_programme_role_is_not_signed_in_by_a_launch(
     assert not PlatformAccount.objects.exists()
     assert not Enrolment.objects.exists()
     assert "_auth_user_id" not in client.session
+
+
+def test_over_https_the_state_cookie_is_cross_site_and_the_session_cookie_stays_lax(
+    client: Client, platform: Platform, registered: object
+) -> None:
+    course = course_page()
+    platform.redirect_uris = {"https://testserver/lti/launch/"}
+    platform.launches["lena"] = resource_claims(
+        "moodle-user-23", email="lena@school.example", page=course
+    )
+    start = client.get(
+        "/lti/login/",
+        {"iss": platform.issuer, "client_id": CLIENT_ID, "login_hint": "lena"},
+        secure=True,
+    )
+    state = next(c for name, c in start.cookies.items() if name.startswith("lti1p3-state-"))
+    assert state["samesite"] == "None"
+    assert state["secure"]
+    action, fields = form_of(requests.get(start["Location"], timeout=10).text)
+
+    stranger = Client()  # a browser that did not keep the platform-bound cookies
+    assert stranger.post("/lti/launch/", fields, secure=True).status_code == 400
+    response = client.post("/lti/launch/", fields, secure=True)
+
+    assert action == "https://testserver/lti/launch/"
+    assert response.status_code == 302
+    session = response.cookies[settings.SESSION_COOKIE_NAME]
+    assert session["samesite"] == "Lax"
+    assert response["Location"] == course.url
