@@ -44,6 +44,7 @@ from .tool_conf import MessageLaunch, ToolConf, platform_for, storage
 
 BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
 CHOICE_USED_SECONDS = 60 * 60
+DEEP_LINKING_SETTINGS = "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings"
 
 
 def refused(request: HttpRequest, message: str, status: int = 400) -> HttpResponse:
@@ -192,7 +193,9 @@ def deep_link_choose(request: HttpRequest) -> HttpResponse:
     )
     deep_link = message.get_deep_link()
     token = deep_link.get_response_jwt([resource])
-    return_url = deep_link._deep_link_settings["deep_link_return_url"]
+    data: Mapping[str, Any] = claims
+    settings_claim: Mapping[str, Any] = data.get(DEEP_LINKING_SETTINGS) or {}
+    return_url = str(settings_claim.get("deep_link_return_url", ""))
     response = render(
         request, "lti/deep_link_return.html", {"return_url": return_url, "token": token}
     )
