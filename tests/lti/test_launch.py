@@ -174,3 +174,22 @@ def test_over_https_the_state_cookie_is_cross_site_and_the_session_cookie_stays_
     session = response.cookies[settings.SESSION_COOKIE_NAME]
     assert session["samesite"] == "Lax"
     assert response["Location"] == course.url
+
+
+def test_an_lti_enrolment_opens_a_course_whatever_the_roles_but_only_for_oneself() -> None:
+    from django.core.exceptions import PermissionDenied
+
+    from courses.services.enrolment import enrolment_create
+
+    course = course_page(audiences=[("tutor", None, False)])
+    learner, other = UserFactory(), UserFactory()
+
+    enrolment = enrolment_create(
+        actor=learner, person=learner, course=course, source=Enrolment.Source.LTI
+    )
+
+    assert enrolment.source == Enrolment.Source.LTI
+    with pytest.raises(PermissionDenied):
+        enrolment_create(actor=other, person=learner, course=course, source=Enrolment.Source.LTI)
+    with pytest.raises(PermissionDenied):  # self-enrolment still needs an audience role
+        enrolment_create(actor=other, person=other, course=course)
