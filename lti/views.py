@@ -36,6 +36,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pylti1p3.contrib.django import DjangoOIDCLogin
 from pylti1p3.deep_link_resource import DeepLinkResource
 from pylti1p3.exception import LtiException, OIDCException
+from pylti1p3.lineitem import LineItem
 from wagtail.log_actions import log
 
 from . import keys, selectors, services
@@ -190,6 +191,11 @@ def deep_link_choose(request: HttpRequest) -> HttpResponse:
         .set_url(request.build_absolute_uri(reverse("lti_launch")))
         .set_custom_params({selectors.PAGE_PARAMETER: str(page.pk)})
         .set_title(page.title)
+        # A gradebook column on the platform; scores carry their own maximum and the
+        # platform scales them to this one.
+        .set_lineitem(
+            LineItem().set_score_maximum(100).set_label(page.title).set_resource_id(str(page.pk))
+        )
     )
     deep_link = message.get_deep_link()
     token = deep_link.get_response_jwt([resource])

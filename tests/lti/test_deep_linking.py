@@ -63,6 +63,11 @@ def test_a_teacher_links_a_module_and_the_platform_verifies_the_response(
     assert item["type"] == "ltiResourceLink"
     assert item["title"] == "Seeing the child"
     assert item["custom"] == {"lms_page": str(module.pk)}
+    assert item["lineItem"] == {
+        "scoreMaximum": 100,
+        "label": "Seeing the child",
+        "resourceId": str(module.pk),
+    }
 
     # The link the platform saved opens that module for a learner.
     learner = resource_claims_from(item, sub="moodle-learner", email="lina@school.example")
