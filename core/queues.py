@@ -35,4 +35,6 @@ ROUTES: dict[str, dict[str, str]] = {
     "courses.rules_reconcile": {"queue": "default"},
     "programmes.role_offer_enrol": {"queue": "default"},
     "certificates.renewal_open": {"queue": "default"},
+    # A score for another platform's gradebook: small, and a teacher there waits for it.
+    "lti.score_send": {"queue": "default"},
 }

@@ -385,6 +385,14 @@ ROUTES: dict[str, Access] = {
     "account_confirm_login_code": public("Second step of signing in by code."),
     # allauth: signing in with an organisation's identity provider (federation).
     "sso_discover": public("Sends an address of a covered domain to its organisation's provider."),
+    # lti: addresses another platform calls; each launch is checked by its signed id_token.
+    "lti_jwks": public("The tool's public keys; names nobody."),
+    "lti_login": public("OIDC login initiation from a registered platform; changes nothing."),
+    "lti_launch": public("A platform's signed launch; refused unless the id_token verifies."),
+    "lti_deep_link": public("A platform's signed deep-linking launch; refused unless it verifies."),
+    "lti_deep_link_choose": public(
+        "A teacher's choice, bound to a verified deep-linking launch by its random id."
+    ),
     "openid_connect_login": public("Starts the sign-in at the organisation's provider."),
     "openid_connect_callback": public(
         "The provider's answer; allauth checks its state and the provider's token."
@@ -455,6 +463,7 @@ PRODUCT_APPS = (
     "supervision",
     "programmes",
     "federation",
+    "lti",
 )
 
 

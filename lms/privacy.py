@@ -39,6 +39,7 @@ PROVIDERS = (
     "certificates.privacy",
     "supervision.privacy",
     "programmes.privacy",
+    "lti.privacy",
 )
 
 

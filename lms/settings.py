@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "supervision",
     "programmes",
     "federation",
+    "lti",
     "lms",
     # The demo programme and its seed_demo command: on top, imported by no app.
     "demo",

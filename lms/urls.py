@@ -28,6 +28,8 @@ urlpatterns = [
     path("verify/", include(certificate_urls.qr_patterns)),
     path("VERIFY/", include(certificate_urls.qr_capital_patterns)),
     path("", include(certificate_urls.credential_patterns)),
+    # LTI 1.3: addresses a platform registers once, without a language.
+    path("lti/", include("lti.urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -82,6 +82,7 @@ class Enrolment(models.Model):
         SELF = "self", _("Self-enrolled")
         COHORT = "cohort", _("Enrolled with a cohort")
         RULE = "rule", _("Required for the role")
+        LTI = "lti", _("Launched from another platform")
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     person = models.ForeignKey(

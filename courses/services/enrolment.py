@@ -34,13 +34,17 @@ def enrolment_create(
     """Enrol ``person`` on ``course``. Repeat-safe: an existing enrolment is returned, and
     one the person had left becomes active again with its history intact.
 
-    Self-enrolment needs the course to be open to one of the person's roles. Enrolling
-    someone else needs that person to be in the actor's scope and the actor to manage
+    Self-enrolment needs the course to be open to one of the person's roles; an LTI
+    enrolment (``Source.LTI``) is the person's own, opened by a platform registered in the
+    admin that placed a link to the course, whatever their roles here. Enrolling someone
+    else needs that person to be in the actor's scope and the actor to manage
     enrolment (a programme manager, an administrator, or the coordinator of their region).
     """
     course = canonical_course(course)
     if not course.live:
         raise ValidationError(_("This course is not published."))
+    if source == Enrolment.Source.LTI and actor.pk != person.pk:
+        raise PermissionDenied(_("You can only enrol yourself."))
     if source == Enrolment.Source.SELF:
         if actor.pk != person.pk:
             raise PermissionDenied(_("You can only enrol yourself."))

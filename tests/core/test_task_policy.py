@@ -12,6 +12,8 @@ from lms.celery import app
 OVERRIDES = {
     "core.email_send": {"max_retries"},
     "programmes.staff_import_commit": {"autoretry_for"},
+    # Also retried when the platform's gradebook is unreachable or answers a server error.
+    "lti.score_send": {"autoretry_for"},
 }
 
 

@@ -639,6 +639,18 @@ CASES = [
     Case(
         "credentials_status_list", declared("credentials_status_list"), lambda w, v: {"number": 1}
     ),
+    # lti: without a platform's signed launch each answers with the refusal page (400).
+    Case("lti_jwks", declared("lti_jwks")),
+    Case("lti_login", declared("lti_login"), ok=frozenset({400})),
+    Case("lti_launch", declared("lti_launch"), method="POST", ok=frozenset({400})),
+    Case("lti_deep_link", declared("lti_deep_link"), method="POST", ok=frozenset({400})),
+    Case(
+        "lti_deep_link_choose",
+        declared("lti_deep_link_choose"),
+        method="POST",
+        data=lambda w, v: {"launch_id": "lti1p3-launch-unknown", "page": "1"},
+        ok=frozenset({400}),
+    ),
     # supervision
     Case("supervision:index", declared("supervision:index")),
     Case("supervision:caseload", declared("supervision:caseload")),

@@ -81,6 +81,13 @@ ALLOWED = {
         "The demo identity provider's own accounts, in its own process and database: it "
         "stands in for an organisation's provider and is never part of the product's sign-in."
     ),
+    ("lti/views.py", "launch", "login"): (
+        "An LTI 1.3 launch from a platform registered in the admin, once PyLTI1p3 has "
+        "verified its signed id_token (signature, state, nonce used once, audience, "
+        "deployment): the person is the one linked to the platform's issuer and subject. "
+        "Accounts with programme roles or an authenticator are refused (lti.services), so "
+        "no second factor is skipped; no password is checked or set."
+    ),
     ("people/admin_views.py", ANYWHERE, "UserCreationForm"): (
         "Wagtail's user form, adapted to the person model; with WAGTAILUSERS_PASSWORD_ENABLED "
         "off it has no password fields and leaves the password unusable (tested below)."
