@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from typing import ClassVar
-from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -23,12 +22,6 @@ from people.roles import AT_SCHOOL, ROLE_PLACES, Role, Specialism
 GRANTABLE_ROLES = tuple(role for role in Role if AT_SCHOOL in ROLE_PLACES[role])
 
 DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
-
-
-def origin_of(url: str) -> str:
-    """``scheme://host[:port]`` of an address, or "" when it has none."""
-    parts = urlsplit(url or "")
-    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
 
 
 def parse_domains(value: str) -> list[str]:

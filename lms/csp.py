@@ -11,15 +11,13 @@ The Wagtail admin is a library's interface with inline scripts and styles of its
 pages (and the previews it frames) get ``settings.LMS_ADMIN_CONTENT_SECURITY_POLICY``
 instead. Only editors with admin access reach them.
 
-``form-action`` is ``'self'``, and browsers apply it to every redirect a form's answer
-starts. A page whose form leads on to another site (the sign-in page's "Sign in with
-<organisation>" buttons, which go on to the organisation's identity provider) names those
-sites with ``allow_form_action`` while it renders; they are added to that page's policy only.
+A page whose forms lead on to another site names it while it renders
+(``core.csp.allow_form_action``); this middleware adds it to that page's ``form-action``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from csp.middleware import CSPMiddleware, PolicyParts
@@ -27,14 +25,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import reverse
 
-FORM_ACTION_ATTRIBUTE = "_lms_csp_form_action"
-
-
-def allow_form_action(request: HttpRequest, origins: Iterable[str]) -> None:
-    """Let this response's forms lead on to ``origins`` (``scheme://host[:port]``)."""
-    allowed: set[str] = getattr(request, FORM_ACTION_ATTRIBUTE, set())
-    allowed.update(origin for origin in origins if origin)
-    setattr(request, FORM_ACTION_ATTRIBUTE, allowed)
+from core.csp import form_action_origins
 
 
 def admin_policy() -> dict[str, Any]:
@@ -65,9 +56,9 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if not report_only and parts.config is None and self.is_admin(request):
             parts.config = admin_policy()
-        origins = getattr(request, FORM_ACTION_ATTRIBUTE, None)
+        origins = form_action_origins(request)
         if origins and not report_only:
             update = dict(parts.update or {})
-            update["form-action"] = [*update.get("form-action", []), *sorted(origins)]
+            update["form-action"] = [*update.get("form-action", []), *origins]
             parts.update = update
         return parts

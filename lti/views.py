@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlsplit
 
 from django.contrib.auth import login
 from django.core.cache import cache
@@ -38,6 +37,8 @@ from pylti1p3.deep_link_resource import DeepLinkResource
 from pylti1p3.exception import LtiException, OIDCException
 from pylti1p3.lineitem import LineItem
 from wagtail.log_actions import log
+
+from core.csp import origin_of
 
 from . import keys, selectors, services
 from .models import Platform
@@ -66,18 +67,13 @@ def reason_for(error: Exception) -> str:
     return _("The launch could not be verified. Start it again from your course.")
 
 
-def _origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
 def _framable_by(response: HttpResponse, platform: Platform, *form_targets: str) -> HttpResponse:
     """Let the platform's own pages frame this one, and its form post to them."""
     response.xframe_options_exempt = True
-    origins = sorted({_origin(platform.issuer), _origin(platform.auth_login_url)})
+    origins = sorted({origin_of(platform.issuer), origin_of(platform.auth_login_url)})
     response._csp_replace = {  # type: ignore[attr-defined]
         "frame-ancestors": origins,
-        "form-action": ["'self'", *sorted({_origin(url) for url in form_targets})],
+        "form-action": ["'self'", *sorted({origin_of(url) for url in form_targets})],
     }
     return response
 

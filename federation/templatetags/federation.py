@@ -1,9 +1,9 @@
 from django import template
 from django.urls import reverse
 
-from lms.csp import allow_form_action
+from core.csp import allow_form_action, origin_of
 
-from ..models import IdentityProvider, origin_of
+from ..models import IdentityProvider
 
 register = template.Library()
 
@@ -13,7 +13,7 @@ def identity_providers(context: template.Context) -> list[dict[str, str]]:
     """The organisations one may sign in with, and where each button posts.
 
     Each button's answer sends the browser on to the organisation's provider, so the
-    page's policy lets its forms lead there (``lms.csp.allow_form_action``)."""
+    page's policy lets its forms lead there (``core.csp.allow_form_action``)."""
     providers = list(
         IdentityProvider.objects.filter(is_active=True).only("organisation", "slug", "issuer")
     )
