@@ -84,7 +84,7 @@ def test_a_learner_launch_opens_the_course_and_a_teacher_links_a_module(
     assert Enrolment.objects.filter(person__email="dana@school.example", course=course).exists()
 
     # A teacher on the platform chooses what a new link opens.
-    teacher = page.context.browser.new_context(locale="en-GB").new_page()  # type: ignore[union-attr]
+    teacher = page.context.browser.new_context(locale="en-GB").new_page()
     platform.launches["teacher"] = deep_link_claims(platform, "moodle-teacher")
     start_launch(teacher, base, platform, "teacher", f"{base}/lti/deep-link/")
     expect(teacher.get_by_role("heading", level=1)).to_be_visible()
