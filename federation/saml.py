@@ -89,6 +89,9 @@ def app_for(request: HttpRequest | None, provider: IdentityProvider) -> SocialAp
                 "want_attribute_statement": False,
                 "reject_deprecated_algorithm": True,
                 "reject_idp_initiated_sso": True,
+                # Only how python3-saml checks our own addresses: a host without a dot
+                # (localhost, an intranet name) is still an address.
+                "allow_single_label_domains": True,
             },
         },
     )
@@ -130,6 +133,11 @@ def error_message(reason: str) -> str:
         return _("The answer from your organisation was meant for another service.")
     if "issuer" in lowered:
         return _("The answer came from another identity provider than your organisation's.")
+    if "deprecated" in lowered:
+        return _(
+            "The answer from your organisation is signed with an algorithm that is no longer "
+            "safe (SHA-1). Ask your organisation to sign with SHA-256."
+        )
     if "signature" in lowered or "signed" in lowered:
         return _("The answer from your organisation is not signed with its key.")
     if "subjectconfirmation" in lowered:
