@@ -85,22 +85,32 @@ def key_pair(directory: Path, name: str) -> tuple[Path, Path]:
     return key_file, cert_file
 
 
+# Another service the IdP knows; an answer meant for it (its audience) is not for us.
+ANOTHER_SERVICE = "https://another-service.example/sp"
+
+
 def sp_metadata(slugs: Iterable[str]) -> list[str]:
     """Our service provider as the IdP's administrator registers it: the entity ID the
-    product shows and its ACS address in every language."""
+    product shows and its ACS address in every language; and another service provider (at
+    the same addresses, so that the IdP will address an answer for it to us)."""
     documents = []
     for slug in slugs:
+        entity_ids = (
+            [sp_entity_id(slug), ANOTHER_SERVICE] if not documents else [sp_entity_id(slug)]
+        )
+
         services = "".join(
             f'<md:AssertionConsumerService Binding="{BINDING_HTTP_POST}" '
             f'Location="{SP_HOST}/{code}/accounts/saml/{slug}/acs/" index="{index}"/>'
             for index, (code, _name) in enumerate(settings.LANGUAGES)
         )
-        documents.append(
+        documents.extend(
             '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" '
-            f'entityID="{sp_entity_id(slug)}"><md:SPSSODescriptor AuthnRequestsSigned="false" '
+            f'entityID="{entity_id}"><md:SPSSODescriptor AuthnRequestsSigned="false" '
             'WantAssertionsSigned="true" '
             'protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">'
             f"{services}</md:SPSSODescriptor></md:EntityDescriptor>"
+            for entity_id in entity_ids
         )
     return documents
 
