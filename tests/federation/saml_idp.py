@@ -93,7 +93,7 @@ def sp_metadata(slugs: Iterable[str]) -> list[str]:
     """Our service provider as the IdP's administrator registers it: the entity ID the
     product shows and its ACS address in every language; and another service provider (at
     the same addresses, so that the IdP will address an answer for it to us)."""
-    documents = []
+    documents: list[str] = []
     for slug in slugs:
         entity_ids = (
             [sp_entity_id(slug), ANOTHER_SERVICE] if not documents else [sp_entity_id(slug)]
@@ -288,7 +288,9 @@ def sign_in_at_provider(sso_url: str, email: str) -> tuple[str, dict[str, str]]:
     it posts (SAMLResponse, RelayState)."""
     page = requests.get(sso_url, params={"person": email}, timeout=10)
     assert page.ok, page.text[:500]
-    action = html.unescape(FORM_ACTION.search(page.text)["action"])
+    form = FORM_ACTION.search(page.text)
+    assert form is not None, page.text[:500]
+    action = html.unescape(form["action"])
     fields = {m["name"]: html.unescape(m["value"]) for m in FORM_FIELD.finditer(page.text)}
     return action, fields
 

@@ -4,6 +4,8 @@ translated reason on the product's refusal page, and nothing is created or chang
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from allauth.socialaccount.models import SocialAccount
 from django.test import Client
@@ -43,9 +45,9 @@ def signed_in(client: Client) -> bool:
     return client.get(reverse("profile")).wsgi_request.user.is_authenticated
 
 
-def refused(response: object, reason: str) -> None:
-    page = response.content.decode()  # type: ignore[attr-defined]
-    assert response.status_code == 403, page[:2000]  # type: ignore[attr-defined]
+def refused(response: Any, reason: str) -> None:
+    page = response.content.decode()
+    assert response.status_code == 403, page[:2000]
     assert "Sign-in refused" in page
     assert reason in page
 
