@@ -35,6 +35,11 @@ def parse(xml: str | bytes, entity_id: str | None = None) -> IdPMetadata:
     except Exception as error:  # lxml raises several kinds; all mean the same here
         raise MetadataError(_("The metadata is not valid XML.")) from error
     idp = data.get("idp") or {}
+    if not idp.get("entityId") and entity_id:
+        raise MetadataError(
+            _("The metadata does not describe the identity provider %(entity_id)s.")
+            % {"entity_id": entity_id}
+        )
     if not idp.get("entityId"):
         raise MetadataError(_("The metadata describes no SAML identity provider."))
     sso_url = (idp.get("singleSignOnService") or {}).get("url")

@@ -175,3 +175,11 @@ def test_an_address_of_its_domain_leads_to_the_saml_idp(
     target = urlsplit(response["Location"])
     assert f"{target.scheme}://{target.netloc}{target.path}" == f"{saml_idp.base_url}/sso/redirect"
     assert parse_qs(target.query)["SAMLRequest"]
+
+
+@pytest.mark.sso
+def test_metadata_of_another_idp_than_the_one_named_is_refused(saml_idp: SamlIdP) -> None:
+    provider = _saml(saml_metadata_xml=saml_idp.metadata(), saml_entity_id="https://other.example")
+    assert errors_of(provider)["saml_metadata_xml"] == [
+        "The metadata does not describe the identity provider https://other.example."
+    ]
