@@ -391,9 +391,10 @@ ROUTES: dict[str, Access] = {
     ),
     "saml_login": public("Starts the sign-in at the organisation's SAML provider."),
     "saml_acs": public("The SAML provider's signed answer, posted by the browser."),
-    "saml_finish_acs": public(
+    "sso_saml_finish": public(
         "Checks the SAML answer: signature, audience, validity, a request of this browser."
     ),
+    "saml_finish_acs": public("Shadowed by sso_saml_finish; never reached."),
     "saml_metadata": public("Our SAML service provider metadata, for the organisation's IdP."),
     "saml_sls": public("The SAML provider's sign-out; signed like its sign-in answers."),
     "socialaccount_login_cancelled": public("Says the organisation's sign-in was cancelled."),

@@ -166,3 +166,25 @@ def test_an_unknown_or_switched_off_organisation_is_not_found(
     university.save()
     assert client.post("/en/accounts/saml/university/login/", **HOST).status_code == 404
     assert nothing_created()
+
+
+def test_an_answer_for_an_organisation_switched_off_meanwhile_is_refused(
+    client: Client, university: IdentityProvider
+) -> None:
+    action, fields = sign_in_at_provider(start_sign_in(client), f"plain@{DOMAIN}")
+    university.is_active = False
+    university.save()
+    refused(post_to_acs(client, action, fields), "signing in with it is switched off")
+    assert not signed_in(client)
+    assert nothing_created()
+
+
+def test_an_answer_posted_for_an_unknown_organisation_is_refused(
+    client: Client, university: IdentityProvider
+) -> None:
+    action, fields = sign_in_at_provider(start_sign_in(client), f"plain@{DOMAIN}")
+    refused(
+        post_to_acs(client, action.replace("/university/", "/nobody/"), fields),
+        "This organisation is not registered here",
+    )
+    assert nothing_created()
