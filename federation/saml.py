@@ -12,11 +12,13 @@ answer must be ``InResponseTo`` a request this browser started.
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
 from allauth.socialaccount.models import SocialApp, SocialLogin
 from allauth.socialaccount.providers.saml.provider import SAMLProvider
+from allauth.socialaccount.providers.saml.utils import fetch_metadata_url_config
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
@@ -31,6 +33,8 @@ from .services import AUTHN_CONTEXT, FederationError
 
 PROVIDER = "saml"
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+logger = logging.getLogger(__name__)
 
 
 def _url(request: HttpRequest, name: str, slug: str, language: str | None = None) -> str:
@@ -95,6 +99,24 @@ def app_for(request: HttpRequest | None, provider: IdentityProvider) -> SocialAp
             },
         },
     )
+
+
+def metadata_ready(app: SocialApp) -> bool:
+    """Whether the IdP's metadata can be used: pasted, or read (and cached by allauth) from
+    its address. Read here so that an IdP that cannot be reached is a refusal, not an error."""
+    idp = app.settings["idp"]
+    if not idp.get("metadata_url"):
+        return True
+    try:
+        fetch_metadata_url_config(idp)
+    except Exception:  # urllib's errors and python3-saml's plain Exception for non-metadata
+        logger.warning("SAML metadata of %s cannot be read", app.provider_id, exc_info=True)
+        return False
+    return True
+
+
+def unreachable_message() -> str:
+    return _("Your organisation's identity provider cannot be reached. Try again later.")
 
 
 def claims_of(provider: IdentityProvider, extra_data: dict[str, Any]) -> dict[str, Any]:
@@ -170,6 +192,11 @@ class OrganisationSAMLProvider(SAMLProvider):
         # any other domain), as the product's own confirmation mail would.
         fields["email_verified"] = True
         return fields
+
+    def redirect(self, request: HttpRequest, process: Any, *args: Any, **kwargs: Any) -> Any:
+        if not metadata_ready(self.app):
+            raise refuse(request, unreachable_message(), provider=self._row())
+        return super().redirect(request, process, *args, **kwargs)
 
     def _row(self) -> IdentityProvider | None:
         return IdentityProvider.objects.filter(slug=self.app.provider_id).first()

@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import services
+from . import saml, services
 from .models import IdentityProvider, Protocol
 from .refusals import refuse
 
@@ -34,12 +34,14 @@ def discover(request: HttpRequest) -> HttpResponse:
 def saml_finish(request: HttpRequest, organization_slug: str) -> HttpResponse:
     """allauth's check of a posted SAML answer, for an active SAML organisation only; for any
     other the refusal page instead of allauth's bare "not found"."""
-    known = IdentityProvider.objects.filter(
+    provider = IdentityProvider.objects.filter(
         slug=organization_slug, protocol=Protocol.SAML, is_active=True
-    ).exists()
-    if not known:
+    ).first()
+    if provider is None:
         message = _(
             "This organisation is not registered here, or signing in with it is switched off."
         )
         return refuse(request, message).response
+    if not saml.metadata_ready(saml.app_for(request, provider)):
+        return refuse(request, saml.unreachable_message(), provider=provider).response
     return saml_views.finish_acs(request, organization_slug=organization_slug)

@@ -188,3 +188,23 @@ def test_an_answer_posted_for_an_unknown_organisation_is_refused(
         "This organisation is not registered here",
     )
     assert nothing_created()
+
+
+def test_an_idp_whose_metadata_cannot_be_read_is_a_refusal_not_an_error(
+    client: Client, university: IdentityProvider
+) -> None:
+    university.saml_metadata_url = "http://127.0.0.1:9/metadata"
+    university.save()
+    response = client.post("/en/accounts/saml/university/login/", **HOST)
+    refused(response, "identity provider cannot be reached")
+    assert nothing_created()
+
+
+def test_an_answer_whose_idp_metadata_cannot_be_read_any_more_is_refused(
+    client: Client, university: IdentityProvider
+) -> None:
+    action, fields = sign_in_at_provider(start_sign_in(client), f"plain@{DOMAIN}")
+    university.saml_metadata_url = "http://127.0.0.1:9/metadata"
+    university.save()
+    refused(post_to_acs(client, action, fields), "identity provider cannot be reached")
+    assert nothing_created()
