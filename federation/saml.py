@@ -1,7 +1,8 @@
 """SAML 2.0 sign-in through an organisation's identity provider, on allauth's ``saml``
 provider (python3-saml): the app built from the provider's row, what an assertion says
-(mapped to the same claims an OpenID Connect sign-in gives ``services.sign_in_plan``), and
-the checks allauth leaves to us: a replayed assertion and an answer for another browser.
+(mapped to the same claims an OpenID Connect sign-in gives ``services.sign_in_plan``), the
+check allauth leaves to us (a replayed assertion), and our refusal page where allauth would
+answer with a bare error (an answer for another browser, metadata that cannot be read).
 
 Security settings: strict mode (python3-saml checks destination, recipient, audience =
 our SP entity ID, issuer, NotBefore/NotOnOrAfter), the assertion must be signed by the
