@@ -1,6 +1,7 @@
 """How allauth's social accounts fit the product: each organisation's identity provider is
-an ``openid_connect`` app built from its database row, and every sign-in through one is
-checked against the provider's rules before any account is created, linked or changed.
+an ``openid_connect`` or a ``saml`` app (``federation.saml``) built from its database row,
+and every sign-in through one is checked against the provider's rules before any account is
+created, linked or changed.
 
 The sign-in itself stays allauth's: its login flow and stages (the second factor) run as
 for a password sign-in; nothing here starts a session.
@@ -11,22 +12,22 @@ from __future__ import annotations
 from typing import Any
 
 from allauth.account.models import EmailAddress
-from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from allauth.socialaccount.models import SocialApp, SocialLogin
 from django.db import transaction
 from django.http import HttpRequest
-from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from people.models import User
 
-from . import services
+from . import saml, services
 from .models import IdentityProvider
+from .refusals import refuse
 from .services import FederationError
 
 PROVIDER = "openid_connect"
+PROTOCOL_OF_APP = {PROVIDER: "oidc", saml.PROVIDER: "saml"}
 
 
 def app_for(provider: IdentityProvider) -> SocialApp:
@@ -46,9 +47,17 @@ def app_for(provider: IdentityProvider) -> SocialApp:
     )
 
 
-def claims_of(sociallogin: SocialLogin) -> dict[str, Any]:
-    """What the provider asserted: the ID token's claims, completed by its user info."""
+def app_of(request: HttpRequest | None, provider: IdentityProvider) -> SocialApp:
+    return saml.app_for(request, provider) if provider.is_saml else app_for(provider)
+
+
+def claims_of(sociallogin: SocialLogin, provider: IdentityProvider | None = None) -> dict[str, Any]:
+    """What the provider asserted. OpenID Connect: the ID token's claims, completed by its
+    user info; SAML: the assertion's attributes and context (``saml.claims_of``)."""
     data = sociallogin.account.extra_data or {}
+    provider = provider or provider_of(sociallogin)
+    if provider is not None and provider.is_saml:
+        return saml.claims_of(provider, data)
     return {**(data.get("id_token") or {}), **(data.get("userinfo") or {})}
 
 
@@ -57,31 +66,45 @@ def provider_of(sociallogin: SocialLogin) -> IdentityProvider | None:
     return IdentityProvider.objects.filter(slug=slug).first()
 
 
-def refuse(request: HttpRequest, message: str) -> ImmediateHttpResponse:
-    response = render(request, "federation/refused.html", {"message": message}, status=403)
-    return ImmediateHttpResponse(response)
-
-
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
     def list_apps(
         self, request: HttpRequest | None, provider: str | None = None, client_id: str | None = None
     ) -> list[SocialApp]:
         rows = IdentityProvider.objects.filter(is_active=True)
-        if provider and provider != PROVIDER:
+        if provider in PROTOCOL_OF_APP:
+            rows = rows.filter(protocol=PROTOCOL_OF_APP[provider])
+        elif provider:
             rows = rows.filter(slug=provider)
-        if client_id:
-            rows = rows.filter(client_id=client_id)
-        return [app_for(row) for row in rows]
+        apps = [app_of(request, row) for row in rows]
+        return [app for app in apps if not client_id or app.client_id == client_id]
+
+    def on_authentication_error(
+        self,
+        request: HttpRequest,
+        provider: Any,
+        error: Any = None,
+        exception: Any = None,
+        extra_context: Any = None,
+    ) -> None:
+        """A SAML answer python3-saml refuses (signature, audience, time, issuer) gets the
+        refusal page with a translated reason; the library's own reason is audited."""
+        super().on_authentication_error(request, provider, error, exception, extra_context)
+        if getattr(provider, "id", None) != saml.PROVIDER:
+            return
+        reason = str((extra_context or {}).get("saml_last_error_reason") or error or "")
+        row = IdentityProvider.objects.filter(slug=provider.app.provider_id).first()
+        if row is not None:
+            log(row, "federation.sign_in.refused", data={"reason": reason})
+        raise refuse(request, saml.error_message(reason))
 
     def _plan(self, request: HttpRequest, sociallogin: SocialLogin) -> services.SignInPlan:
         provider = provider_of(sociallogin)
         if provider is None:
             raise refuse(request, _("This organisation is not registered."))
         try:
-            return services.sign_in_plan(provider=provider, claims=claims_of(sociallogin))
+            return services.sign_in_plan(provider=provider, claims=claims_of(sociallogin, provider))
         except FederationError as error:
-            log(provider, "federation.sign_in.refused", data={"reason": error.message})
-            raise refuse(request, error.message) from error
+            raise refuse(request, error.message, provider=provider) from error
 
     def pre_social_login(self, request: HttpRequest, sociallogin: SocialLogin) -> None:
         """Refuse before anything is written; give the roles of an existing account."""
@@ -120,7 +143,7 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         if provider is not None:
             try:
                 profile = services.sign_in_plan(
-                    provider=provider, claims=claims_of(sociallogin)
+                    provider=provider, claims=claims_of(sociallogin, provider)
                 ).profile
             except FederationError:
                 return user

@@ -14,8 +14,11 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
 
+from core.csp import origin_of
 from people.models import Region, RoleMembership, School, TrainingArea
 from people.roles import AT_SCHOOL, ROLE_PLACES, Role, Specialism
+
+from . import metadata
 
 # Roles an identity provider may give: those held at a school, the school named by the
 # provider's assertion. Regional and national roles are given by people, never by a claim.
@@ -29,9 +32,15 @@ def parse_domains(value: str) -> list[str]:
     return [part.strip().lower() for part in re.split(r"[\s,]+", value or "") if part.strip()]
 
 
+class Protocol(models.TextChoices):
+    OIDC = "oidc", _("OpenID Connect")
+    SAML = "saml", _("SAML 2.0")
+
+
 class IdentityProvider(ClusterableModel):
-    """An organisation's OpenID Connect provider: a ministry, a regional education
-    department or a partner university whose staff sign in with their own accounts."""
+    """An organisation's identity provider (OpenID Connect or SAML 2.0): a ministry, a
+    regional education department or a partner university whose staff sign in with their
+    own accounts."""
 
     organisation = models.CharField(
         _("organisation"),
@@ -47,15 +56,48 @@ class IdentityProvider(ClusterableModel):
             RegexValidator(r"^[a-z0-9][a-z0-9-]*$", _("Use lower-case letters, digits, hyphens."))
         ],
     )
+    protocol = models.CharField(
+        _("protocol"), max_length=8, choices=Protocol.choices, default=Protocol.OIDC
+    )
     issuer = models.URLField(
         _("issuer URL"),
+        blank=True,
         help_text=_(
-            "The provider's issuer; its configuration is read from "
+            "OpenID Connect: the provider's issuer; its configuration is read from "
             "/.well-known/openid-configuration below it."
         ),
     )
-    client_id = models.CharField(_("client ID"), max_length=200)
-    client_secret = models.CharField(_("client secret"), max_length=500)
+    client_id = models.CharField(_("client ID"), max_length=200, blank=True)
+    client_secret = models.CharField(_("client secret"), max_length=500, blank=True)
+    saml_metadata_url = models.URLField(
+        _("metadata URL"),
+        blank=True,
+        help_text=_(
+            "SAML: where the identity provider publishes its metadata. Leave empty to "
+            "paste the metadata below instead."
+        ),
+    )
+    saml_metadata_xml = models.TextField(
+        _("metadata XML"),
+        blank=True,
+        help_text=_("SAML: the identity provider's metadata, when it has no address."),
+    )
+    saml_entity_id = models.CharField(
+        _("identity provider entity ID"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "SAML: read from the metadata when it is saved; give it only when the metadata "
+            "describes several identity providers."
+        ),
+    )
+    saml_sso_url = models.URLField(
+        _("identity provider sign-in address"),
+        max_length=500,
+        blank=True,
+        editable=False,
+        help_text=_("SAML: read from the metadata when it is saved."),
+    )
     domains = models.TextField(
         _("e-mail domains"),
         help_text=_(
@@ -90,16 +132,33 @@ class IdentityProvider(ClusterableModel):
         default=False,
         help_text=_(
             "Programme roles skip our own authenticator only when this is on and the "
-            "provider says (in “amr”) that the person used a second factor."
+            "provider says (OpenID Connect: in “amr”; SAML: in the authentication context "
+            "class) that the person used a second factor."
         ),
     )
-    name_claim = models.CharField(_("claim with the full name"), max_length=60, default="name")
-    name_alt_claim = models.CharField(
-        _("claim with the second spelling"), max_length=60, blank=True
+    email_claim = models.CharField(
+        _("claim with the e-mail address"),
+        max_length=200,
+        default="email",
+        help_text=_(
+            "SAML: the attribute with the address; when it is missing, the NameID is used if "
+            "it is an address. OpenID Connect always uses “email”."
+        ),
     )
-    language_claim = models.CharField(_("claim with the language"), max_length=60, default="locale")
+    name_claim = models.CharField(
+        _("claim with the full name"),
+        max_length=200,
+        default="name",
+        help_text=_("For SAML, the name of the attribute; the same for the claims below."),
+    )
+    name_alt_claim = models.CharField(
+        _("claim with the second spelling"), max_length=200, blank=True
+    )
+    language_claim = models.CharField(
+        _("claim with the language"), max_length=200, default="locale"
+    )
     school_claim = models.CharField(
-        _("claim with the school code"), max_length=60, default="school_code"
+        _("claim with the school code"), max_length=200, default="school_code"
     )
     is_active = models.BooleanField(_("active"), default=True)
 
@@ -115,9 +174,38 @@ class IdentityProvider(ClusterableModel):
     def domain_list(self) -> list[str]:
         return parse_domains(self.domains)
 
+    @property
+    def is_saml(self) -> bool:
+        return self.protocol == Protocol.SAML
+
+    @property
+    def sign_in_origin(self) -> str:
+        """The site a "Sign in with …" button sends the browser to."""
+        return origin_of(self.saml_sso_url if self.is_saml else self.issuer)
+
+    def _protocol_errors(self) -> dict[str, list[str]]:
+        required = _("Required for this protocol.")
+        if not self.is_saml:
+            fields = ("issuer", "client_id", "client_secret")
+            return {name: [str(required)] for name in fields if not getattr(self, name)}
+        if not self.saml_metadata_url and not self.saml_metadata_xml.strip():
+            message = str(_("Give the metadata URL or paste the metadata."))
+            return {"saml_metadata_url": [message], "saml_metadata_xml": [message]}
+        field = "saml_metadata_xml" if self.saml_metadata_xml.strip() else "saml_metadata_url"
+        try:
+            if field == "saml_metadata_xml":
+                found = metadata.parse(self.saml_metadata_xml.strip(), self.saml_entity_id)
+            else:
+                found = metadata.fetch(self.saml_metadata_url, self.saml_entity_id)
+        except metadata.MetadataError as error:
+            return {field: [error.message]}
+        self.saml_entity_id = found.entity_id
+        self.saml_sso_url = found.sso_url
+        return {}
+
     def clean(self) -> None:
         super().clean()
-        errors: dict[str, list[str]] = {}
+        errors = self._protocol_errors()
         domains = self.domain_list
         bad = [domain for domain in domains if not DOMAIN.match(domain)]
         if not domains:
@@ -156,7 +244,11 @@ class MappingRule(models.Model):
         related_name="rules",
         verbose_name=_("identity provider"),
     )
-    claim = models.CharField(_("claim"), max_length=60, help_text=_("For example: role"))
+    claim = models.CharField(
+        _("claim"),
+        max_length=200,
+        help_text=_("For example: role. For SAML, the name of the attribute."),
+    )
     value = models.CharField(_("value"), max_length=200, help_text=_("For example: teacher"))
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     training_area = models.ForeignKey(

@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from people.middleware import EXTERNAL_MFA_SESSION_KEY
 
 from .adapters import claims_of, provider_of
-from .services import used_mfa
+from .services import claims_used_mfa
 
 
 @receiver(user_logged_in)
@@ -22,7 +22,7 @@ def remember_provider_mfa(sender: Any, request: HttpRequest, user: Any, **kwargs
     vouched = (
         provider is not None
         and provider.enforces_mfa
-        and used_mfa(claims_of(sociallogin).get("amr"))
+        and claims_used_mfa(claims_of(sociallogin, provider))
     )
     if vouched:
         request.session[EXTERNAL_MFA_SESSION_KEY] = user.pk

@@ -9,14 +9,17 @@ before and no longer asserts, in one transaction, each change audited.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from onelogin.saml2.constants import OneLogin_Saml2_Constants
 
 from core import text
 from people import external
@@ -28,6 +31,33 @@ from .models import IdentityProvider, ProvidedMembership
 
 # OpenID Connect ``amr`` values (RFC 8176) that mean more than a password was used.
 MFA_METHODS = frozenset({"mfa", "mca", "otp", "hwk", "sc"})
+
+# SAML authentication context classes that mean more than a password was used: the SAML
+# 2.0 classes naming a second factor or a token (saml-authn-context-2.0-os), and REFEDS MFA.
+_AC = "urn:oasis:names:tc:SAML:2.0:ac:classes:"
+MFA_CONTEXTS = frozenset(
+    {
+        "https://refeds.org/profile/mfa",
+        f"{_AC}MobileTwoFactorContract",
+        f"{_AC}MobileTwoFactorUnregistered",
+        f"{_AC}TimeSyncToken",
+        f"{_AC}Smartcard",
+        f"{_AC}SmartcardPKI",
+        f"{_AC}SoftwarePKI",
+        f"{_AC}X509",
+        f"{_AC}NomadTelephony",
+        f"{_AC}PersonalTelephony",
+    }
+)
+
+# The claim under which a SAML sign-in passes its authentication context classes.
+AUTHN_CONTEXT = "authn_context"
+
+# python3-saml accepts timestamps this many seconds off.
+_CLOCK_DRIFT = OneLogin_Saml2_Constants.ALLOWED_CLOCK_DRIFT
+
+# How long a used SAML assertion ID is remembered when it states no end of validity.
+_ASSERTION_MEMORY = 60 * 60
 
 
 class FederationError(Exception):
@@ -86,6 +116,37 @@ def _language(value: str) -> str | None:
 
 def used_mfa(amr: Iterable[Any] | None) -> bool:
     return bool(MFA_METHODS & {str(method).lower() for method in amr or ()})
+
+
+def used_mfa_context(classes: Iterable[Any] | None) -> bool:
+    """Whether SAML authentication context classes name a second factor."""
+    return bool(MFA_CONTEXTS & {str(ref).strip() for ref in classes or ()})
+
+
+def claims_used_mfa(claims: Mapping[str, Any]) -> bool:
+    """Whether the assertion says a second factor was used: OIDC ``amr`` or SAML context."""
+    return used_mfa(_values(claims, "amr")) or used_mfa_context(_values(claims, AUTHN_CONTEXT))
+
+
+def assertion_use(
+    *, provider: IdentityProvider, assertion_id: str, valid_until: int | None
+) -> None:
+    """Remember a SAML assertion as used; refuse one seen before (a replayed answer).
+
+    Not repeat-safe by design: the second call with the same ID raises ``FederationError``.
+    The memory lasts until the assertion's own end of validity, after which python3-saml
+    refuses it as expired anyway.
+    """
+    if not assertion_id:
+        raise FederationError(_("Your organisation's answer has no identifier."))
+    lifetime = _ASSERTION_MEMORY
+    if valid_until:
+        lifetime = max(int(valid_until - time.time()) + _CLOCK_DRIFT, 1)
+    key = f"federation.saml.assertion.{provider.pk}.{assertion_id}"
+    if not cache.add(key, True, timeout=lifetime):
+        raise FederationError(
+            _("This answer from your organisation was already used. Sign in again.")
+        )
 
 
 def _profile(provider: IdentityProvider, claims: Mapping[str, Any]) -> Profile:
@@ -168,7 +229,7 @@ def sign_in_plan(*, provider: IdentityProvider, claims: Mapping[str, Any]) -> Si
         provider=provider,
         profile=profile,
         specs=tuple(specs),
-        used_mfa=used_mfa(_values(claims, "amr")),
+        used_mfa=claims_used_mfa(claims),
     )
 
 

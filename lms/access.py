@@ -397,6 +397,14 @@ ROUTES: dict[str, Access] = {
     "openid_connect_callback": public(
         "The provider's answer; allauth checks its state and the provider's token."
     ),
+    "saml_login": public("Starts the sign-in at the organisation's SAML provider."),
+    "saml_acs": public("The SAML provider's signed answer, posted by the browser."),
+    "sso_saml_finish": public(
+        "Checks the SAML answer: signature, audience, validity, a request of this browser."
+    ),
+    "saml_finish_acs": public("Shadowed by sso_saml_finish; never reached."),
+    "saml_metadata": public("Our SAML service provider metadata, for the organisation's IdP."),
+    "saml_sls": public("The SAML provider's sign-out; signed like its sign-in answers."),
     "socialaccount_login_cancelled": public("Says the organisation's sign-in was cancelled."),
     "socialaccount_login_error": public("Says the organisation's sign-in failed."),
     "socialaccount_signup": public("Completes a first sign-in; needs the provider's answer."),

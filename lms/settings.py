@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -295,6 +296,8 @@ ACCOUNT_RATE_LIMITS = {
 }
 SOCIALACCOUNT_ADAPTER = "federation.adapters.SocialAccountAdapter"  # providers from the admin
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True  # linked only if verified on both sides
+# allauth's SAML provider, keeping what the federation rules read and refusing replays.
+SOCIALACCOUNT_PROVIDERS = {"saml": {"provider_class": "federation.saml.OrganisationSAMLProvider"}}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Qamqor LMS")
 MFA_TOTP_TOLERANCE = 1

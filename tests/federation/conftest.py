@@ -9,12 +9,13 @@ from typing import Any
 
 import pytest
 
-from federation.models import IdentityProvider, MappingRule
+from federation.models import IdentityProvider, MappingRule, Protocol
 from people.models import School
 from people.roles import Role
 from tests.factories import RegionFactory, SchoolFactory
 
 from . import idp
+from . import saml_idp as saml_idp_module
 
 DOMAIN = "edu.example"
 
@@ -114,4 +115,77 @@ def ministry(oidc_provider: idp.Provider, schools: dict[str, School]) -> Identit
     MappingRule.objects.create(
         provider=provider, claim="role", value="school_leader", role=Role.SCHOOL_LEADER
     )
+    return provider
+
+
+# --- SAML 2.0 --------------------------------------------------------------------------------
+
+SAML_MFA = "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract"
+SAML_ATTRIBUTES = {
+    "email": "mail",
+    "name": "displayName",
+    "name_alt": "nameLatin",
+    "locale": "preferredLanguage",
+    "school_code": "schoolCode",
+}
+
+
+def saml_person(person: dict[str, Any]) -> dict[str, Any]:
+    """One of ``PEOPLE`` as the SAML IdP asserts them: attributes (lists of values), the
+    role among other affiliations, a second factor as an authentication context."""
+    attributes = {
+        saml_name: [person[key]] for key, saml_name in SAML_ATTRIBUTES.items() if key in person
+    }
+    if "role" in person:
+        attributes["eduPersonAffiliation"] = ["member", person["role"]]
+    found: dict[str, Any] = {"attributes": attributes}
+    if "otp" in person.get("amr", []):
+        found["authn_context"] = SAML_MFA
+    return found
+
+
+@pytest.fixture(scope="session")
+def saml_idp(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[saml_idp_module.IdentityProvider]:
+    directory: Path = tmp_path_factory.mktemp("saml-idp")
+    people = {person["email"]: saml_person(person) for person in PEOPLE}
+    provider = saml_idp_module.start(directory, people, ["university"])
+    yield provider
+    provider.stop()
+
+
+@pytest.fixture
+def university(
+    saml_idp: saml_idp_module.IdentityProvider, schools: dict[str, School]
+) -> IdentityProvider:
+    """An organisation signing in through SAML, its metadata read from the IdP's address."""
+    saml_idp.behaviour.reset()
+    provider = IdentityProvider.objects.create(
+        organisation="Partner University (test)",
+        slug="university",
+        protocol=Protocol.SAML,
+        saml_metadata_url=saml_idp.metadata_url,
+        saml_entity_id=saml_idp.entity_id,
+        domains=DOMAIN,
+        region=schools["home"].region,
+        allowed_roles=[Role.TEACHER, Role.SUPERVISOR],
+        enforces_mfa=True,
+        email_claim=saml_idp_module.ATTRIBUTES["mail"],
+        name_claim=saml_idp_module.ATTRIBUTES["displayName"],
+        name_alt_claim=saml_idp_module.ATTRIBUTES["nameLatin"],
+        language_claim=saml_idp_module.ATTRIBUTES["preferredLanguage"],
+        school_claim=saml_idp_module.ATTRIBUTES["schoolCode"],
+    )
+    for value, role in [
+        ("teacher", Role.TEACHER),
+        ("supervisor", Role.SUPERVISOR),
+        ("school_leader", Role.SCHOOL_LEADER),  # no longer on the provider's list
+    ]:
+        MappingRule.objects.create(
+            provider=provider,
+            claim=saml_idp_module.ATTRIBUTES["eduPersonAffiliation"],
+            value=value,
+            role=role,
+        )
     return provider

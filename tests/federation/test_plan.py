@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from federation import saml
 from federation.models import IdentityProvider, MappingRule
-from federation.services import FederationError, sign_in_plan, used_mfa
+from federation.services import FederationError, sign_in_plan, used_mfa, used_mfa_context
 from people.roles import Role
 from tests.factories import SchoolFactory
 
@@ -70,3 +71,52 @@ def test_a_switched_off_provider_signs_nobody_in(provider: IdentityProvider) -> 
 )
 def test_a_second_factor_is_read_from_amr(amr: list[str] | None, expected: bool) -> None:
     assert used_mfa(amr) is expected
+
+
+@pytest.mark.parametrize(
+    ("classes", "expected"),
+    [
+        (["urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport"], False),
+        ([], False),
+        (["urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract"], True),
+        (["urn:oasis:names:tc:SAML:2.0:ac:classes:TimeSyncToken"], True),
+        (["https://refeds.org/profile/mfa"], True),
+        (["mfa"], False),  # an amr value is not an authentication context class
+    ],
+)
+def test_a_second_factor_is_read_from_the_saml_context(classes: list[str], expected: bool) -> None:
+    assert used_mfa_context(classes) is expected
+
+
+def test_a_saml_assertion_becomes_the_claims_the_plan_reads(provider: IdentityProvider) -> None:
+    provider.email_claim, provider.school_claim = "urn:mail", "urn:school"
+    claims = saml.claims_of(
+        provider,
+        {
+            "attributes": {
+                "urn:mail": ["A.Person@dept.example", "other@dept.example"],
+                "name": ["Асқар Бекұлы", "ignored"],
+                "urn:school": ["plan-school"],
+                "groups": ["staff", "teachers"],
+                "amr": ["otp"],  # an attribute cannot vouch for a second factor
+            },
+            "name_id": "opaque-id",
+            "authn_contexts": ["urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport"],
+        },
+    )
+    assert claims["email"] == "A.Person@dept.example"
+    assert claims["name"] == "Асқар Бекұлы"
+    assert claims["groups"] == ["staff", "teachers"]
+    assert "amr" not in claims
+    plan = sign_in_plan(provider=provider, claims=claims)
+    assert plan.profile.email == "a.person@dept.example"
+    assert [spec.role for spec in plan.specs] == [Role.TEACHER]
+    assert plan.used_mfa is False
+
+
+def test_a_saml_name_id_that_is_an_address_stands_in_for_a_missing_one(
+    provider: IdentityProvider,
+) -> None:
+    claims = saml.claims_of(provider, {"attributes": {}, "name_id": "b@dept.example"})
+    assert claims["email"] == "b@dept.example"
+    assert saml.claims_of(provider, {"attributes": {}, "name_id": "opaque"})["email"] == ""

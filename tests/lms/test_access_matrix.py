@@ -519,6 +519,13 @@ CASES = [
         method="POST",
         data=lambda w, v: {"email": "someone@not-covered.example"},
     ),
+    # Without an answer the IdP posted in this browser, anyone gets the refusal page.
+    Case(
+        "sso_saml_finish",
+        declared("sso_saml_finish"),
+        kwargs=lambda w, v: {"organization_slug": "nobody"},
+        ok=frozenset({403}),
+    ),
     Case("my_data", declared("my_data")),
     Case("person_erase", ADMINISTRATOR_ON_ANYONE, person),
     # people
