@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
+from core.csp import origin_of
 from federation.models import IdentityProvider, MappingRule
 from people.roles import Role
 from tests.factories import TrainingAreaFactory
@@ -140,3 +141,15 @@ def test_the_sign_in_page_lets_its_forms_lead_on_to_each_active_provider(
     assert allowed == ["'self'", "https://id.edu.example", "https://sso.dept.example:8443"]
     # Other pages keep forms to the product itself.
     assert form_action(client.get(reverse("account_signup"))) == ["'self'"]
+
+
+@pytest.mark.sso
+def test_a_saml_provider_is_where_the_sign_in_page_may_lead(
+    client: Client, university: IdentityProvider
+) -> None:
+    university.full_clean()  # reads the metadata, as saving in the admin does
+    university.save()
+    sign_in_at = university.saml_sso_url
+    assert sign_in_at
+    assert origin_of(sign_in_at) == origin_of(university.saml_metadata_url)
+    assert origin_of(sign_in_at) in form_action(client.get(reverse("account_login")))

@@ -17,6 +17,7 @@ PRODUCT = (
     "supervision",
     "programmes",
     "federation",
+    "lti",
     "demo",
 )
 NAME = r"""["']([A-Z][A-Z0-9_]*)["']"""

@@ -137,3 +137,10 @@ def launch(
     platform.launches[login_hint] = claims
     action, fields = authenticate(client, platform, login_hint, **kwargs)
     return client.post(action.removeprefix("http://testserver"), fields)
+
+
+@pytest.fixture
+def client() -> Client:
+    """A browser reading English: the tool's addresses carry no language, so its pages
+    (refusals included) speak the browser's language."""
+    return Client(HTTP_ACCEPT_LANGUAGE="en")

@@ -71,7 +71,7 @@ def test_a_teacher_links_a_module_and_the_platform_verifies_the_response(
 
     # The link the platform saved opens that module for a learner.
     learner = resource_claims_from(item, sub="moodle-learner", email="lina@school.example")
-    opened = launch(Client(), platform, "lina", learner)
+    opened = launch(Client(HTTP_ACCEPT_LANGUAGE="en"), platform, "lina", learner)
     assert opened["Location"] == module.url
     assert Enrolment.objects.get(person__email="lina@school.example").course_id == course.pk
 

@@ -142,7 +142,7 @@ def test_a_gradebook_briefly_down_is_retried_and_the_score_kept_for_then(
         **resource_claims("moodle-user-34", email="", lineitem=platform.lineitem(10)),
     }
     graded["email"] = "zhan@school.example"
-    assert launch(Client(), platform, "zhan", graded).status_code == 302
+    assert launch(Client(HTTP_ACCEPT_LANGUAGE="en"), platform, "zhan", graded).status_code == 302
     target = GradeTarget.objects.get()
     platform.unavailable_scores = 1
 

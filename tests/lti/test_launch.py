@@ -53,7 +53,7 @@ def test_a_second_launch_finds_the_same_account(
     claims = resource_claims("moodle-user-18", email="sam@school.example", page=course)
     assert launch(client, platform, "sam", claims).status_code == 302
 
-    other = Client()
+    other = Client(HTTP_ACCEPT_LANGUAGE="en")
     renamed = {**claims, "email": "sam.new@school.example", "name": "Sam Renamed"}
     response = launch(other, platform, "sam", renamed)
 
@@ -165,7 +165,7 @@ def test_over_https_the_state_cookie_is_cross_site_and_the_session_cookie_stays_
     assert state["secure"]
     action, fields = form_of(requests.get(start["Location"], timeout=10).text)
 
-    stranger = Client()  # a browser that did not keep the platform-bound cookies
+    stranger = Client(HTTP_ACCEPT_LANGUAGE="en")  # a browser that did not keep the platform-bound cookies
     assert stranger.post("/lti/launch/", fields, secure=True).status_code == 400
     response = client.post("/lti/launch/", fields, secure=True)
 

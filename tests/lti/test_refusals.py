@@ -56,7 +56,7 @@ def test_a_replayed_id_token_is_refused(
     assert client.post(path, fields).status_code == 302
     people = User.objects.count()
 
-    replay = Client()
+    replay = Client(HTTP_ACCEPT_LANGUAGE="en")
     replay.cookies = client.cookies
     response = replay.post(path, fields)
 
@@ -130,7 +130,7 @@ def test_a_launch_without_the_state_cookie_is_refused(
         "moodle-eve", email="eve@school.example", page=course
     )
     action, fields = authenticate(client, platform, "eve")
-    stranger = Client()
+    stranger = Client(HTTP_ACCEPT_LANGUAGE="en")
 
     response = stranger.post(action.removeprefix("http://testserver"), fields)
 
@@ -187,6 +187,21 @@ def test_a_login_initiation_from_an_unknown_platform_is_refused(
     assert response.status_code == 400
     assert "Launch refused" in response.content.decode()
     _nothing_created(client)
+
+
+@pytest.mark.parametrize(
+    ("language", "title"), [("ru", "Запуск отклонён"), ("kk", "Іске қосу қабылданбады")]
+)
+def test_a_refusal_speaks_the_browser_language(
+    platform: Platform, registered: object, language: str, title: str
+) -> None:
+    browser = Client(HTTP_ACCEPT_LANGUAGE=language)
+    response = browser.get("/lti/login/", {"iss": "https://unknown.example", "client_id": "x"})
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert title in page
+    assert f'lang="{language}"' in page
 
 
 def test_a_switched_off_platform_is_refused(
