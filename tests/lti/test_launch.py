@@ -165,7 +165,8 @@ def test_over_https_the_state_cookie_is_cross_site_and_the_session_cookie_stays_
     assert state["secure"]
     action, fields = form_of(requests.get(start["Location"], timeout=10).text)
 
-    stranger = Client(HTTP_ACCEPT_LANGUAGE="en")  # a browser that did not keep the platform-bound cookies
+    # A browser that did not keep the platform-bound cookies.
+    stranger = Client(HTTP_ACCEPT_LANGUAGE="en")
     assert stranger.post("/lti/launch/", fields, secure=True).status_code == 400
     response = client.post("/lti/launch/", fields, secure=True)
 
