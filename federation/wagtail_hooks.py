@@ -14,6 +14,7 @@ from wagtail.admin.panels import (
     HelpPanel,
     InlinePanel,
     MultiFieldPanel,
+    ObjectList,
 )
 from wagtail.log_actions import LogActionRegistry
 from wagtail.snippets.models import register_snippet
@@ -24,6 +25,8 @@ from people.roles import Role
 from . import saml
 from .models import GRANTABLE_ROLES, IdentityProvider, Protocol
 
+METADATA_FILE_LIMIT = 1024 * 1024
+
 
 class IdentityProviderForm(WagtailAdminModelForm):
     allowed_roles = forms.MultipleChoiceField(
@@ -33,6 +36,34 @@ class IdentityProviderForm(WagtailAdminModelForm):
         required=False,
         help_text=_("A rule or an assertion asking for any other role is refused."),
     )
+    saml_metadata_file = forms.FileField(
+        label=_("metadata file"),
+        required=False,
+        help_text=_(
+            "SAML: the identity provider's metadata as an XML file, instead of pasting it."
+        ),
+    )
+
+    def clean_saml_metadata_file(self) -> None:
+        """An uploaded metadata file becomes the pasted metadata; it is checked with it."""
+        upload = self.cleaned_data.get("saml_metadata_file")
+        if upload is None:
+            return None
+        if upload.size > METADATA_FILE_LIMIT:
+            raise forms.ValidationError(_("The metadata file is larger than 1 MB."))
+        try:
+            xml = upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise forms.ValidationError(_("The metadata file is not UTF-8 text.")) from error
+        self.cleaned_data["saml_metadata_xml"] = xml
+        return None
+
+
+class FormFieldPanel(FieldPanel):
+    """A field of the form only (an upload read into a model field), not of the model."""
+
+    def get_form_options(self) -> dict[str, Any]:
+        return {}
 
 
 class ProtocolPanel(MultiFieldPanel):
@@ -88,43 +119,46 @@ class IdentityProviderViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["organisation", "slug", "protocol", "enforces_mfa", "is_active"]
     search_fields = ["organisation", "slug", "domains"]
-    base_form_class = IdentityProviderForm
-    panels = [
-        FieldPanel("organisation"),
-        FieldPanel("slug"),
-        FieldPanel("protocol"),
-        ProtocolPanel(
-            [FieldPanel("issuer"), FieldPanel("client_id"), FieldPanel("client_secret")],
-            heading=_("OpenID Connect"),
-            protocol=Protocol.OIDC,
-        ),
-        ProtocolPanel(
-            [
-                FieldPanel("saml_metadata_url"),
-                FieldPanel("saml_metadata_xml"),
-                FieldPanel("saml_entity_id"),
-                ServiceProviderPanel(heading=_("Our service provider")),
-            ],
-            heading=_("SAML 2.0"),
-            protocol=Protocol.SAML,
-        ),
-        FieldPanel("domains"),
-        MultiFieldPanel(
-            [FieldPanel("region"), FieldPanel("schools"), FieldPanel("allowed_roles")],
-            heading=_("Where it may give roles"),
-        ),
-        FieldPanel("enforces_mfa"),
-        MultiFieldPanel(
-            [
-                FieldPanel("email_claim"),
-                FieldRowPanel([FieldPanel("name_claim"), FieldPanel("name_alt_claim")]),
-                FieldRowPanel([FieldPanel("language_claim"), FieldPanel("school_claim")]),
-            ],
-            heading=_("Claims (SAML: attribute names)"),
-        ),
-        InlinePanel("rules", heading=_("Mapping rules"), label=_("Rule")),
-        FieldPanel("is_active"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("organisation"),
+            FieldPanel("slug"),
+            FieldPanel("protocol"),
+            ProtocolPanel(
+                [FieldPanel("issuer"), FieldPanel("client_id"), FieldPanel("client_secret")],
+                heading=_("OpenID Connect"),
+                protocol=Protocol.OIDC,
+            ),
+            ProtocolPanel(
+                [
+                    FieldPanel("saml_metadata_url"),
+                    FormFieldPanel("saml_metadata_file"),
+                    FieldPanel("saml_metadata_xml"),
+                    FieldPanel("saml_entity_id"),
+                    ServiceProviderPanel(heading=_("Our service provider")),
+                ],
+                heading=_("SAML 2.0"),
+                protocol=Protocol.SAML,
+            ),
+            FieldPanel("domains"),
+            MultiFieldPanel(
+                [FieldPanel("region"), FieldPanel("schools"), FieldPanel("allowed_roles")],
+                heading=_("Where it may give roles"),
+            ),
+            FieldPanel("enforces_mfa"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("email_claim"),
+                    FieldRowPanel([FieldPanel("name_claim"), FieldPanel("name_alt_claim")]),
+                    FieldRowPanel([FieldPanel("language_claim"), FieldPanel("school_claim")]),
+                ],
+                heading=_("Claims (SAML: attribute names)"),
+            ),
+            InlinePanel("rules", heading=_("Mapping rules"), label=_("Rule")),
+            FieldPanel("is_active"),
+        ],
+        base_form_class=IdentityProviderForm,
+    )
 
 
 register_snippet(IdentityProviderViewSet)

@@ -7,7 +7,9 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import requests
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
@@ -183,3 +185,62 @@ def test_metadata_of_another_idp_than_the_one_named_is_refused(saml_idp: SamlIdP
     assert errors_of(provider)["saml_metadata_xml"] == [
         "The metadata does not describe the identity provider https://other.example."
     ]
+
+
+def _admin_form(**fields: object) -> dict[str, object]:
+    return {
+        "organisation": "Partner University (file)",
+        "slug": "university-file",
+        "protocol": Protocol.SAML,
+        "domains": "file.example",
+        "allowed_roles": [Role.TEACHER],
+        "email_claim": "mail",
+        "name_claim": "displayName",
+        "language_claim": "preferredLanguage",
+        "school_claim": "schoolCode",
+        "is_active": "on",
+        "rules-TOTAL_FORMS": "0",
+        "rules-INITIAL_FORMS": "0",
+        "rules-MIN_NUM_FORMS": "0",
+        "rules-MAX_NUM_FORMS": "1000",
+        **fields,
+    }
+
+
+@pytest.mark.sso
+def test_the_admin_takes_the_metadata_as_a_file(client: Client, saml_idp: SamlIdP) -> None:
+    _administrator(client)
+    url = "/admin/snippets/federation/identityprovider/add/"
+    form = client.get(url, **HOST).content.decode()
+    assert 'enctype="multipart/form-data"' in form
+    assert 'name="saml_metadata_file"' in form
+    # The provider's own form: the roles it may give are boxes to tick, not JSON to type.
+    assert 'type="checkbox" name="allowed_roles" value="teacher"' in form
+    xml = requests.get(saml_idp.metadata_url, timeout=10).content
+    upload = SimpleUploadedFile("idp-metadata.xml", xml, content_type="application/xml")
+
+    response = client.post(url, _admin_form(saml_metadata_file=upload), **HOST)
+
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    provider = IdentityProvider.objects.get(slug="university-file")
+    assert provider.saml_entity_id == saml_idp.entity_id
+    assert provider.saml_metadata_xml.strip() == xml.decode().strip()
+    assert provider.saml_sso_url
+
+
+@pytest.mark.sso
+def test_a_metadata_file_that_is_not_metadata_is_refused_and_nothing_is_saved(
+    client: Client,
+) -> None:
+    _administrator(client)
+    upload = SimpleUploadedFile("notes.xml", b"<notes>not metadata</notes>")
+
+    response = client.post(
+        "/admin/snippets/federation/identityprovider/add/",
+        _admin_form(saml_metadata_file=upload),
+        **HOST,
+    )
+
+    assert response.status_code == 200
+    assert "The metadata describes no SAML identity provider." in response.content.decode()
+    assert not IdentityProvider.objects.exists()
