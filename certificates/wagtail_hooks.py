@@ -31,7 +31,7 @@ register_snippet(CertificateTemplateViewSet)
 
 class RenewalRuleViewSet(SnippetViewSet):
     model = RenewalRule
-    icon = "repeat"
+    icon = "rotate"
     menu_label = _("Renewal rules")
     menu_name = "renewal-rules"
     menu_order = 311

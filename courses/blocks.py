@@ -134,7 +134,7 @@ class AnswerOptionBlock(blocks.StructBlock):
     )
 
     class Meta:
-        icon = "tick"
+        icon = "circle-check"
         label = _("Answer")
 
 

@@ -50,7 +50,7 @@ class IndicatorBlock(blocks.StructBlock):
     )
 
     class Meta:
-        icon = "tick"
+        icon = "circle-check"
         label = _("Indicator")
 
 

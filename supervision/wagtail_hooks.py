@@ -52,7 +52,7 @@ class CalibrationExerciseViewSet(SnippetViewSet):
     every indicator of its rubric version has a master code."""
 
     model = CalibrationExercise
-    icon = "tick"
+    icon = "circle-check"
     menu_label = gettext_lazy("Calibration exercises")
     menu_order = 321
     add_to_admin_menu = True

@@ -46,7 +46,7 @@ def version_is_retired(version: RubricVersion) -> bool:
     return version.rubric.versions.filter(number__gt=version.number).exists()
 
 
-@register_setting(icon="tick")
+@register_setting(icon="circle-check")
 class CalibrationSettings(BaseGenericSetting):
     """The programme's rules for calibration."""
 
