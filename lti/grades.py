@@ -74,7 +74,7 @@ def score_send(*, target_id: int) -> bool:
     by the platform (``LtiServiceException``) is not retried.
     """
     target = (
-        GradeTarget.objects.select_for_update()
+        GradeTarget.objects.select_for_update(of=("self",))
         .select_related("account__platform", "module")
         .filter(pk=target_id)
         .first()

@@ -74,3 +74,9 @@ def test_the_scan_sees_an_upward_import(tmp_path: Path) -> None:
 @pytest.mark.parametrize("app", sorted(LAYERS))
 def test_every_app_is_a_package_the_scan_reads(app: str) -> None:
     assert (ROOT / app / "__init__.py").is_file()
+
+
+def test_every_product_app_has_a_layer() -> None:
+    from tests.product import product_apps
+
+    assert set(product_apps()) == set(LAYERS)

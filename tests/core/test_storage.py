@@ -10,9 +10,10 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from core.storage import FILESYSTEM_BACKEND, S3_BACKEND, storages_setting
+from tests.product import product_apps
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["core", "people", "courses", "certificates", "supervision", "programmes", "lms", "demo"]
+APPS = product_apps()
 STATIC = "django.contrib.staticfiles.storage.StaticFilesStorage"
 
 # Local paths that are not stored files, each with its reason.

@@ -9,20 +9,11 @@ from pathlib import Path
 import wagtail
 from django.conf import settings
 
+from tests.product import product_apps
+
 ICONS = Path(wagtail.__file__).parent / "admin" / "templates" / "wagtailadmin" / "icons"
 NAMED = re.compile(r"""\b(?:icon|menu_icon|header_icon|icon_name)\s*=\s*["']([a-z0-9-]+)["']""")
-APPS = (
-    "core",
-    "people",
-    "courses",
-    "supervision",
-    "certificates",
-    "programmes",
-    "federation",
-    "lti",
-    "lms",
-    "demo",
-)
+APPS = product_apps()
 
 
 def test_every_icon_named_is_one_wagtail_has() -> None:

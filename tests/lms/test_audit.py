@@ -14,9 +14,10 @@ from wagtail.models import ModelLogEntry
 from people.roles import Role
 from supervision.services import TRANSITIONS
 from tests.factories import SchoolFactory, UserFactory, activate_totp, admin_in_english, grant
+from tests.product import product_apps
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("lms", "people", "courses", "certificates", "supervision", "programmes")
+APPS = product_apps()
 LOGGED = re.compile(r"(?<![\w.])log\(\s*[^,()]+,\s*\"([a-z_]+\.[a-z_.]+)\"")
 
 

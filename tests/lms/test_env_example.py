@@ -7,19 +7,10 @@ from pathlib import Path
 
 from django.conf import settings
 
+from tests.product import product_apps
+
 ROOT = Path(settings.BASE_DIR)
-PRODUCT = (
-    "lms",
-    "core",
-    "people",
-    "courses",
-    "certificates",
-    "supervision",
-    "programmes",
-    "federation",
-    "lti",
-    "demo",
-)
+PRODUCT = product_apps()
 NAME = r"""["']([A-Z][A-Z0-9_]*)["']"""
 READS = [
     # env("X") and env.int("X", ...), not a dict called env being changed (env.pop("X"))

@@ -14,18 +14,10 @@ from pathlib import Path
 
 from django.conf import settings
 
+from tests.product import product_apps
+
 ROOT = Path(settings.BASE_DIR)
-PRODUCT = (
-    "lms",
-    "core",
-    "people",
-    "courses",
-    "certificates",
-    "supervision",
-    "programmes",
-    "federation",
-    "demo",
-)
+PRODUCT = product_apps()
 
 
 def unnamed_locks(source: str, filename: str = "<source>") -> list[int]:

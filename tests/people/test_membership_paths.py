@@ -25,21 +25,12 @@ from people.models import RoleMembership, RoleOffer, User
 from people.roles import Role
 from people.services import MembershipSpec
 from programmes import services as programme_services
+from tests.product import product_apps
 
 from .conftest import World
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = (
-    "core",
-    "lms",
-    "people",
-    "courses",
-    "certificates",
-    "supervision",
-    "programmes",
-    "federation",
-    "demo",
-)
+APPS = product_apps()
 WRITES = {"create", "get_or_create", "update_or_create", "bulk_create"}
 GRANTING = {"_membership_create", "membership_grant", "person_create"}
 
