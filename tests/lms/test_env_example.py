@@ -18,6 +18,7 @@ PRODUCT = (
     "programmes",
     "federation",
     "lti",
+    "xapi",
     "demo",
 )
 NAME = r"""["']([A-Z][A-Z0-9_]*)["']"""
