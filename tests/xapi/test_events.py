@@ -231,3 +231,76 @@ def test_without_an_lrs_nothing_is_recorded(
     certificate = run_course(world, django_capture_on_commit_callbacks)
     assert certificate.status == Certificate.Status.REVOKED  # every event happened
     assert Statement.objects.count() == 0
+
+
+class Rollback(Exception):
+    pass
+
+
+def rolled_back(action: Any) -> list[str]:
+    """Run ``action`` in a transaction that is then rolled back. Returns the kinds of the
+    statements it wrote inside that transaction; asserts that none of them outlived it."""
+    before = set(Statement.objects.values_list("pk", flat=True))
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            action()
+            written = list(
+                Statement.objects.exclude(pk__in=before)
+                .order_by("created_at")
+                .values_list("kind", flat=True)
+            )
+            raise Rollback
+    except Rollback:
+        pass
+    assert set(Statement.objects.values_list("pk", flat=True)) == before
+    return sorted(written)
+
+
+def test_each_event_writes_its_statements_in_its_own_transaction(world: World) -> None:
+    """Every event, rolled back, leaves no statement; done for real, it leaves them."""
+    course, check, reflection = checked_course()
+    tutor = world.tutor
+
+    def enrol() -> None:
+        course_services.enrolment_create(actor=tutor, person=tutor, course=course)
+
+    def fail_check() -> None:
+        course_services.knowledge_check_submit(
+            person=tutor, module=check, answers=answers(check, correct=False), attempt_number=1
+        )
+
+    def pass_check() -> None:
+        course_services.knowledge_check_submit(
+            person=tutor, module=check, answers=answers(check, correct=True), attempt_number=2
+        )
+
+    def accept() -> None:
+        course_services.reflection_review(
+            actor=world.trainer, reflection=Reflection.objects.get(), accept=True
+        )
+
+    def issue() -> None:
+        certificate_services.certificate_issue(enrolment=Enrolment.objects.get(person=tutor))
+
+    def revoke() -> None:
+        certificate_services.certificate_revoke(
+            actor=world.manager, certificate=Certificate.objects.get(), reason="In error"
+        )
+
+    steps = [
+        (enrol, ["registered"]),
+        (fail_check, ["check_answered", "check_failed"]),
+        (pass_check, ["check_answered", "check_passed", "module_completed"]),
+        (accept, ["course_completed", "module_completed", "reflection_accepted"]),
+        (issue, ["certificate_issued"]),
+        (revoke, ["certificate_revoked"]),
+    ]
+    for step, expected in steps:
+        assert rolled_back(step) == expected, step
+        count = Statement.objects.count()
+        step()
+        assert Statement.objects.count() == count + len(expected)
+        if step is pass_check:
+            course_services.reflection_submit(person=tutor, module=reflection, text=REFLECTION)
+    assert Certificate.objects.get().status == Certificate.Status.REVOKED
