@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
-.PHONY: run demo-idp test install system-deps messages messages-check compilemessages lint format typecheck check ci worker beat lock serve bench-weight audit
+.PHONY: run demo-idp test install lrs system-deps messages messages-check compilemessages lint format typecheck check ci worker beat lock serve bench-weight audit
 
 run: install ## Install everything, load the demo programme and serve on http://localhost:8000
 	$(MANAGE) migrate --no-input
@@ -28,6 +28,14 @@ $(VENV)/.installed: requirements/dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt
+	touch $@
+
+lrs: .venv-lrs/.installed ## Install the LRS (Ralph) the `lrs` tests send to, in .venv-lrs
+
+.venv-lrs/.installed: requirements/lrs.txt
+	test -x .venv-lrs/bin/python || $(PYTHON) -m venv .venv-lrs
+	.venv-lrs/bin/python -m pip install --quiet --upgrade pip
+	.venv-lrs/bin/python -m pip install --quiet -r requirements/lrs.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json

@@ -37,4 +37,6 @@ ROUTES: dict[str, dict[str, str]] = {
     "certificates.renewal_open": {"queue": "default"},
     # A score for another platform's gradebook: small, and a teacher there waits for it.
     "lti.score_send": {"queue": "default"},
+    # Learning records for the LRS: small batches with a short timeout, due within a minute.
+    "xapi.statements_send": {"queue": "default"},
 }

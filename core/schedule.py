@@ -51,5 +51,8 @@ SCHEDULE: dict[str, dict[str, Any]] = {
     },
     # Scheduled reports to funders and ministry contacts: each subscription's week or month
     # is sent once (a unique run per period), so running hourly only makes them timely.
+    # Send the learning records the LRS has not accepted yet (it was down, or the task
+    # queued after commit was lost); each row is sent once (locked, marked when accepted).
+    "xapi-statements-send": {"task": "xapi.statements_send", "schedule": 60},
     "programmes-report-runs-due": {"task": "programmes.report_runs_due", "schedule": 60 * 60},
 }

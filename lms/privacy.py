@@ -40,6 +40,7 @@ PROVIDERS = (
     "supervision.privacy",
     "programmes.privacy",
     "lti.privacy",
+    "xapi.privacy",
 )
 
 

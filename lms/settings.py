@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "programmes",
     "federation",
     "lti",
+    "xapi",
     "lms",
     # The demo programme and its seed_demo command: on top, imported by no app.
     "demo",
@@ -228,6 +229,14 @@ CERTIFICATES_SIGNING_CERT = env.str("CERTIFICATES_SIGNING_CERT", default="")
 CERTIFICATES_VERIFY_UPLOAD_MAX_BYTES = env.int(
     "CERTIFICATES_VERIFY_UPLOAD_MAX_BYTES", default=5 * 1024 * 1024
 )
+
+# --- Learning records (xAPI) -----------------------------------------------------------------
+
+# A Learning Record Store that receives xAPI 1.0.3 statements of enrolments, completions,
+# knowledge checks, reflections and certificates. Unset: nothing is recorded or sent.
+LRS_URL = env.str("LRS_URL", default="").rstrip("/")
+LRS_USERNAME = env.str("LRS_USERNAME", default="")
+LRS_PASSWORD = env.str("LRS_PASSWORD", default="")
 
 # --- Accounts ---------------------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ from ..models import (
     CertificateTemplate,
 )
 from ..setup import ensure_default_template
-from ..signals import announce_certificate_changed
+from ..signals import announce_certificate_changed, certificate_event
 from .access import private_storage
 
 # --- Templates and snapshots -----------------------------------------------------------------
@@ -233,6 +233,9 @@ def _store(certificate: Certificate) -> Certificate:
         storage.delete(certificate.pdf_name)
         raise
     announce_certificate_changed(certificate.pk, certificate.person_id)
+    certificate_event.send(
+        sender=None, kind="issued", certificate=certificate, at=certificate.issued_at
+    )
     return certificate
 
 

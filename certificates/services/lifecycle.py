@@ -18,7 +18,7 @@ from ..models import (
     Certificate,
     CertificateJob,
 )
-from ..signals import announce_certificate_changed
+from ..signals import announce_certificate_changed, certificate_event
 from .access import _check_may_manage, _check_move
 from .building import _build, _email_issued, _store
 
@@ -55,6 +55,9 @@ def certificate_revoke(*, actor: User, certificate: Certificate, reason: str) ->
     certificate.save(update_fields=["status", "revoked_at", "revoked_by", "revoke_reason"])
     credential_services.credential_status_revoke(certificate=certificate)
     announce_certificate_changed(certificate.pk, certificate.person_id)
+    certificate_event.send(
+        sender=None, kind="revoked", certificate=certificate, at=certificate.revoked_at
+    )
     log(
         certificate,
         "certificates.revoke",

@@ -18,6 +18,7 @@ from ..models import (
     ModuleCompletion,
     ModulePage,
 )
+from ..signals import announce_learning_event
 from .progress import _unlocked_for_update, module_complete
 
 # --- Knowledge checks ------------------------------------------------------------------------
@@ -93,6 +94,14 @@ def knowledge_check_submit(
     Enrolment.objects.filter(pk=enrolment.pk).update(
         last_activity_at=timezone.now(), last_module=module
     )
+    result = {
+        "correct": correct,
+        "questions": len(questions),
+        "score": score,
+        "passed": attempt.passed,
+    }
+    for kind in ("check_answered", "check_passed" if attempt.passed else "check_failed"):
+        announce_learning_event(kind, enrolment=enrolment, module=module, result=result)
     if attempt.passed and module.completion == ModulePage.Completion.KNOWLEDGE_CHECK:
         module_complete(
             enrolment=enrolment, module=module, how=ModuleCompletion.How.KNOWLEDGE_CHECK

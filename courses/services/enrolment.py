@@ -16,6 +16,7 @@ from ..models import (
     CoursePage,
     Enrolment,
 )
+from ..signals import announce_learning_event
 from .basics import _announce_progress, audience_matches, canonical_course
 from .progress import _recompute
 
@@ -61,6 +62,7 @@ def enrolment_create(
     )
     if created:
         log(enrolment, "courses.enrolment.create", user=actor, data={"source": source})
+        announce_learning_event("registered", enrolment=enrolment)
     elif enrolment.status == Enrolment.Status.LEFT:
         enrolment.status = Enrolment.Status.ACTIVE
         enrolment.left_at = None
@@ -114,6 +116,7 @@ def enrolment_retake(
         user=actor,
         data={"previous": current.pk, "cycle": fresh.cycle, "reason": reason},
     )
+    announce_learning_event("registered", enrolment=fresh)
     _recompute(fresh, course)
     return fresh
 

@@ -84,6 +84,9 @@ def _recompute(enrolment: Enrolment, course: CoursePage | None = None) -> bool:
     enrolment.save(update_fields=fields)
     if completed_now:
         log(enrolment, "courses.enrolment.complete", user=None)
+        signals.announce_learning_event(
+            "course_completed", enrolment=enrolment, at=enrolment.completed_at
+        )
         enrolment_id = enrolment.pk
         transaction.on_commit(
             lambda: signals.course_completed.send(sender=Enrolment, enrolment_id=enrolment_id)
@@ -152,6 +155,7 @@ def module_complete(
     if created:
         if how == ModuleCompletion.How.OVERRIDE:
             log(enrolment, "courses.completion.override", user=actor, data={"module": module.pk})
+        signals.announce_learning_event("module_completed", enrolment=enrolment, module=module)
         _recompute(enrolment, course)
     return completion
 

@@ -19,6 +19,7 @@ from ..models import (
     ModulePage,
     Reflection,
 )
+from ..signals import announce_learning_event
 from .progress import _unlocked_for_update, module_complete
 
 # --- Reflections -----------------------------------------------------------------------------
@@ -100,6 +101,13 @@ def reflection_review(
         data={"reflection": str(reflection.public_id)},
     )
     module = reflection.module.specific
+    if accept:
+        announce_learning_event(
+            "reflection_accepted",
+            enrolment=reflection.enrolment,
+            module=module,
+            at=reflection.reviewed_at,
+        )
     if accept and module.completion == ModulePage.Completion.REFLECTION:
         module_complete(
             enrolment=reflection.enrolment, module=module, how=ModuleCompletion.How.REFLECTION

@@ -1,6 +1,6 @@
 """The apps form layers: each imports only the layers below it, so there is no cycle.
 
-    core  ←  people  ←  courses, supervision  ←  certificates, federation, lti  ←  programmes
+    core  ←  people  ←  courses, supervision  ←  certificates, federation, lti  ←  programmes, xapi
           ←  lms  ←  demo
 
 ``core`` is the plumbing and imports no app; ``lms`` is the shell that gathers every app and
@@ -27,6 +27,7 @@ LAYERS: dict[str, int] = {
     "federation": 3,
     "lti": 3,
     "programmes": 4,
+    "xapi": 4,
     "lms": 5,
     "demo": 6,
 }
