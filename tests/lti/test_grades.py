@@ -156,7 +156,11 @@ def test_a_gradebook_briefly_down_is_retried_and_the_score_kept_for_then(
     assert grades.PlatformUnavailable in task.autoretry_for
     assert requests.RequestException in task.autoretry_for
     assert task.retry_backoff
-    assert task.apply(args=[target.pk]).get() is True  # the retry, once the platform is back
+    retried = task.apply(args=[target.pk])  # the retry, once the platform is back
+    assert retried.successful()
+    assert retried.result is True
     [score] = platform.scores
     assert score["lineitem"] == "/lineitems/10"
-    assert task.apply(args=[target.pk]).get() is False  # sent once
+    again = task.apply(args=[target.pk])
+    assert again.successful()
+    assert again.result is False  # sent once
