@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 
 from federation.models import IdentityProvider, MappingRule, Protocol
-from people.models import School
+from people.models import RoleMembership, School, User
 from people.roles import Role
 from tests.factories import RegionFactory, SchoolFactory
 
@@ -72,6 +74,20 @@ PEOPLE: list[dict[str, Any]] = [
     {"email": f"unverified@{DOMAIN}", "name": "Unverified There", "email_verified": False},
     {"email": "stranger@elsewhere.example", "name": "Other Domain"},
 ]
+
+
+def signed_in(client: Client) -> User | None:
+    """The person the client's session belongs to, if any."""
+    user = client.get(reverse("profile")).wsgi_request.user
+    return user if user.is_authenticated else None
+
+
+def roles(person: User) -> set[tuple[str, str]]:
+    """The person's current roles, with the code of the school of each."""
+    return {
+        (m.role, m.school.code if m.school else "")
+        for m in RoleMembership.objects.current().filter(person=person)
+    }
 
 
 @pytest.fixture(scope="session")

@@ -10,26 +10,14 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from federation.models import IdentityProvider, ProvidedMembership
-from people.models import RoleMembership, User
+from people.models import User
 from people.roles import Role
 from tests.factories import UserFactory, grant
 
-from .conftest import DOMAIN
+from .conftest import DOMAIN, roles, signed_in
 from .idp import oidc_sign_in
 
 pytestmark = [pytest.mark.sso, pytest.mark.django_db]
-
-
-def signed_in(client: Client) -> User | None:
-    user = client.get(reverse("profile")).wsgi_request.user
-    return user if user.is_authenticated else None
-
-
-def roles(person: User) -> set[tuple[str, str]]:
-    return {
-        (m.role, m.school.code if m.school else "")
-        for m in RoleMembership.objects.current().filter(person=person)
-    }
 
 
 def test_a_first_sign_in_creates_the_account_with_the_mapped_name_language_and_role(
